@@ -1,0 +1,511 @@
+//! Typed deadlines of roadmap items and the Russian wording they render to.
+//!
+//! People write deadlines in many shapes («до 03.06.2020», «август – декабрь
+//! 2020 г.», «2 раза в год» …). Each shape becomes a variant of [`Deadline`],
+//! so that checks can compare dates, and renders back to canonical wording.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::russian::{self, month_genitive, month_nominative, parse_month, EN_DASH, NBSP};
+
+/// A month of a year: «июнь 2020 г.».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    /// The year, e.g. 2020.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+}
+
+/// How often a recurring activity happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rhythm {
+    /// «еженедельно»
+    Weekly,
+    /// «ежемесячно»
+    Monthly,
+    /// «ежеквартально»
+    Quarterly,
+    /// «ежегодно»
+    Yearly,
+    /// «2 раза в год», «1 раз в четверть».
+    TimesPer {
+        /// How many times.
+        times: u32,
+        /// Within which period.
+        per: RhythmPeriod,
+    },
+}
+
+/// The period of a «N раз в …» rhythm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RhythmPeriod {
+    /// «в неделю»
+    Week,
+    /// «в месяц»
+    Month,
+    /// «в четверть»
+    Term,
+    /// «в полугодие»
+    HalfYear,
+    /// «в год»
+    Year,
+}
+
+/// When a roadmap item is due.
+///
+/// ```
+/// use nastavnik_core::Deadline;
+/// let d: Deadline = "август-декабрь 2020 г.".parse().unwrap();
+/// assert_eq!(d.to_string(), "август – декабрь 2020\u{a0}г.");
+/// assert!(matches!(d, Deadline::MonthRange { .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deadline {
+    /// «до 03.06.2020»
+    By(NaiveDate),
+    /// «15.09.2020»
+    On(NaiveDate),
+    /// «июнь 2020 г.»
+    Month(YearMonth),
+    /// «август – декабрь 2020 г.»
+    MonthRange {
+        /// First month.
+        from: YearMonth,
+        /// Last month, inclusive.
+        to: YearMonth,
+    },
+    /// «с 1 по 15 сентября 2020 г.»
+    DayRange {
+        /// First day.
+        from: NaiveDate,
+        /// Last day, inclusive.
+        to: NaiveDate,
+    },
+    /// «2022 г.»
+    Year(i32),
+    /// «в течение всего периода», with what follows: «реализации ЦМН».
+    WholePeriod {
+        /// The words after «в течение всего периода», if any.
+        of: Option<String>,
+    },
+    /// «ежеквартально», «2 раза в год».
+    Recurring(Rhythm),
+    /// Several deadlines at once: «2022 г., 2024 г.».
+    Several(Vec<Deadline>),
+    /// Anything else, kept as written: «по отдельному графику».
+    Text(String),
+}
+
+/// A deadline that looks like a date but is not one: «до 31.02.2020».
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct DeadlineError(pub String);
+
+impl Deadline {
+    /// The earliest day the deadline allows, when it names one.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        match self {
+            Deadline::By(d) | Deadline::On(d) => Some(*d),
+            Deadline::Month(m) => ym_first(*m),
+            Deadline::MonthRange { from, .. } => ym_first(*from),
+            Deadline::DayRange { from, .. } => Some(*from),
+            Deadline::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+            Deadline::Several(all) => all.iter().filter_map(Deadline::first_day).min(),
+            _ => None,
+        }
+    }
+
+    /// The last day the deadline allows, when it names one.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match self {
+            Deadline::By(d) | Deadline::On(d) => Some(*d),
+            Deadline::Month(m) => ym_last(*m),
+            Deadline::MonthRange { to, .. } => ym_last(*to),
+            Deadline::DayRange { to, .. } => Some(*to),
+            Deadline::Year(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
+            Deadline::Several(all) => all.iter().filter_map(Deadline::last_day).max(),
+            _ => None,
+        }
+    }
+}
+
+fn ym_first(m: YearMonth) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(m.year, m.month, 1)
+}
+
+fn ym_last(m: YearMonth) -> Option<NaiveDate> {
+    let next = if m.month == 12 {
+        NaiveDate::from_ymd_opt(m.year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(m.year, m.month + 1, 1)
+    };
+    next?.pred_opt()
+}
+
+fn year_mark(year: i32) -> String {
+    format!("{year}{NBSP}г.")
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Deadline::By(d) => write!(f, "до {}", russian::date_numeric(*d)),
+            Deadline::On(d) => write!(f, "{}", russian::date_numeric(*d)),
+            Deadline::Month(m) => write!(
+                f,
+                "{} {}",
+                month_nominative(m.month).unwrap_or_default(),
+                year_mark(m.year)
+            ),
+            Deadline::MonthRange { from, to } if from.year == to.year => write!(
+                f,
+                "{} {EN_DASH} {} {}",
+                month_nominative(from.month).unwrap_or_default(),
+                month_nominative(to.month).unwrap_or_default(),
+                year_mark(to.year)
+            ),
+            Deadline::MonthRange { from, to } => write!(
+                f,
+                "{} {} {EN_DASH} {} {}",
+                month_nominative(from.month).unwrap_or_default(),
+                year_mark(from.year),
+                month_nominative(to.month).unwrap_or_default(),
+                year_mark(to.year)
+            ),
+            Deadline::DayRange { from, to } => {
+                if from.year() != to.year() {
+                    write!(
+                        f,
+                        "с {} по {}",
+                        russian::date_long(*from),
+                        russian::date_long(*to)
+                    )
+                } else if from.month() != to.month() {
+                    write!(
+                        f,
+                        "с {}{NBSP}{} по {}",
+                        from.day(),
+                        month_genitive(from.month()).unwrap_or_default(),
+                        russian::date_long(*to)
+                    )
+                } else {
+                    write!(f, "с {} по {}", from.day(), russian::date_long(*to))
+                }
+            }
+            Deadline::Year(y) => write!(f, "{}", year_mark(*y)),
+            Deadline::WholePeriod { of: None } => write!(f, "в течение всего периода"),
+            Deadline::WholePeriod { of: Some(of) } => write!(f, "в течение всего периода {of}"),
+            Deadline::Recurring(r) => write!(f, "{r}"),
+            Deadline::Several(all) => {
+                for (i, d) in all.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+            Deadline::Text(t) => write!(f, "{t}"),
+        }
+    }
+}
+
+impl fmt::Display for Rhythm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rhythm::Weekly => write!(f, "еженедельно"),
+            Rhythm::Monthly => write!(f, "ежемесячно"),
+            Rhythm::Quarterly => write!(f, "ежеквартально"),
+            Rhythm::Yearly => write!(f, "ежегодно"),
+            Rhythm::TimesPer { times, per } => {
+                let word = match (times % 100, times % 10) {
+                    (12..=14, _) => "раз",
+                    (_, 2..=4) => "раза",
+                    _ => "раз",
+                };
+                let per = match per {
+                    RhythmPeriod::Week => "неделю",
+                    RhythmPeriod::Month => "месяц",
+                    RhythmPeriod::Term => "четверть",
+                    RhythmPeriod::HalfYear => "полугодие",
+                    RhythmPeriod::Year => "год",
+                };
+                write!(f, "{times} {word} в {per}")
+            }
+        }
+    }
+}
+
+const YEAR: &str = r"(\d{4})\s*(?:г\.?|года?|гг\.?)?";
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)до\s+(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap()
+});
+static ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap()
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").unwrap());
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i)с\s+(\d{{1,2}})\s+(?:([а-яё]+)\s+)?(?:{YEAR}\s+)?по\s+(\d{{1,2}})\s+([а-яё]+)\s+{YEAR}"
+    ))
+    .unwrap()
+});
+static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i)([а-яё]+)(?:\s+{YEAR})?\s*[–—-]\s*([а-яё]+)\s+{YEAR}"
+    ))
+    .unwrap()
+});
+static MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i)([а-яё]+)\s+{YEAR}")).unwrap());
+static YEAR_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})\s*(?:г\.?|года?)").unwrap());
+static WHOLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i)в\s+течение\s+всего\s+периода(.*)$").unwrap());
+static EVERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(еженедельно|ежемесячно|ежеквартально|ежегодно)").unwrap()
+});
+static TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(\d+)\s+раза?\s+в\s+(неделю|месяц|четверть|полугодие|год)").unwrap()
+});
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,;]+").unwrap());
+
+fn date(day: &str, month: u32, year: &str, raw: &str) -> Result<NaiveDate, DeadlineError> {
+    let (d, y): (u32, i32) = (day.parse().unwrap_or(0), year.parse().unwrap_or(0));
+    NaiveDate::from_ymd_opt(y, month, d)
+        .ok_or_else(|| DeadlineError(format!("в сроке «{raw}» нет такой даты: {d:02}.{month:02}.{y}")))
+}
+
+/// Parses one deadline at the start of `s`; returns it and the bytes consumed.
+fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineError> {
+    if let Some(c) = BY.captures(s) {
+        let m: u32 = c[2].parse().unwrap_or(0);
+        return Ok(Some((Deadline::By(date(&c[1], m, &c[3], raw)?), c[0].len())));
+    }
+    if let Some(c) = DAY_RANGE.captures(s) {
+        let to_month = parse_month(&c[5]);
+        let from_month = match c.get(2) {
+            Some(w) => parse_month(w.as_str()),
+            None => to_month,
+        };
+        if let (Some(fm), Some(tm)) = (from_month, to_month) {
+            let from_year = c.get(3).map_or(&c[6], |m| m.as_str());
+            let from = date(&c[1], fm, from_year, raw)?;
+            let to = date(&c[4], tm, &c[6], raw)?;
+            if from > to {
+                return Err(DeadlineError(format!(
+                    "в сроке «{raw}» начало позже окончания"
+                )));
+            }
+            return Ok(Some((Deadline::DayRange { from, to }, c[0].len())));
+        }
+    }
+    if let Some(c) = MONTH_RANGE.captures(s) {
+        if let (Some(fm), Some(tm)) = (parse_month(&c[1]), parse_month(&c[3])) {
+            let to_year: i32 = c[4].parse().unwrap_or(0);
+            let from_year = c.get(2).map_or(to_year, |y| y.as_str().parse().unwrap_or(0));
+            let from = YearMonth { year: from_year, month: fm };
+            let to = YearMonth { year: to_year, month: tm };
+            if from > to {
+                return Err(DeadlineError(format!(
+                    "в сроке «{raw}» начало позже окончания"
+                )));
+            }
+            return Ok(Some((Deadline::MonthRange { from, to }, c[0].len())));
+        }
+    }
+    if let Some(c) = MONTH.captures(s) {
+        if let Some(month) = parse_month(&c[1]) {
+            let year = c[2].parse().unwrap_or(0);
+            return Ok(Some((Deadline::Month(YearMonth { year, month }), c[0].len())));
+        }
+    }
+    if let Some(c) = ON.captures(s) {
+        let m: u32 = c[2].parse().unwrap_or(0);
+        return Ok(Some((Deadline::On(date(&c[1], m, &c[3], raw)?), c[0].len())));
+    }
+    if let Some(c) = ISO.captures(s) {
+        let m: u32 = c[2].parse().unwrap_or(0);
+        return Ok(Some((Deadline::On(date(&c[3], m, &c[1], raw)?), c[0].len())));
+    }
+    if let Some(c) = YEAR_ONLY.captures(s) {
+        return Ok(Some((Deadline::Year(c[1].parse().unwrap_or(0)), c[0].len())));
+    }
+    if let Some(c) = WHOLE.captures(s) {
+        let of = c[1].trim();
+        let of = (!of.is_empty()).then(|| of.to_string());
+        return Ok(Some((Deadline::WholePeriod { of }, c[0].len())));
+    }
+    if let Some(c) = EVERY.captures(s) {
+        let rhythm = match c[1].to_lowercase().as_str() {
+            "еженедельно" => Rhythm::Weekly,
+            "ежемесячно" => Rhythm::Monthly,
+            "ежеквартально" => Rhythm::Quarterly,
+            _ => Rhythm::Yearly,
+        };
+        return Ok(Some((Deadline::Recurring(rhythm), c[0].len())));
+    }
+    if let Some(c) = TIMES.captures(s) {
+        let per = match c[2].to_lowercase().as_str() {
+            "неделю" => RhythmPeriod::Week,
+            "месяц" => RhythmPeriod::Month,
+            "четверть" => RhythmPeriod::Term,
+            "полугодие" => RhythmPeriod::HalfYear,
+            _ => RhythmPeriod::Year,
+        };
+        let times = c[1].parse().unwrap_or(1);
+        return Ok(Some((Deadline::Recurring(Rhythm::TimesPer { times, per }), c[0].len())));
+    }
+    Ok(None)
+}
+
+impl std::str::FromStr for Deadline {
+    type Err = DeadlineError;
+
+    /// Reads the wording of a deadline. What is not recognised is kept as
+    /// [`Deadline::Text`]; a recognised shape with an impossible date is an error.
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let text: String = raw
+            .replace(NBSP, " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut rest = text.as_str();
+        let mut parts = Vec::new();
+        while !rest.is_empty() {
+            let Some((deadline, used)) = parse_one(rest, &text)? else {
+                return Ok(Deadline::Text(text.clone()));
+            };
+            rest = &rest[used..];
+            // A pattern must end at a word boundary: «2020 года» is not «2020 г» + «ода».
+            match SEPARATOR.find(rest) {
+                Some(sep) => rest = &rest[sep.end()..],
+                None if rest.is_empty() || rest.starts_with(['.', ')']) => {
+                    rest = rest.trim_start_matches(['.', ')']);
+                    if !rest.is_empty() {
+                        return Ok(Deadline::Text(text.clone()));
+                    }
+                }
+                None => return Ok(Deadline::Text(text.clone())),
+            }
+            parts.push(deadline);
+        }
+        Ok(match parts.len() {
+            0 => Deadline::Text(String::new()),
+            1 => parts.pop().unwrap_or(Deadline::Text(String::new())),
+            _ => Deadline::Several(parts),
+        })
+    }
+}
+
+impl Serialize for Deadline {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Deadline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Deadline;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("срок строкой, например «до 03.06.2020» или «июнь 2020 г.»")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Deadline, E> {
+                v.parse().map_err(|e: DeadlineError| E::custom(e.0))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Deadline, E> {
+                self.visit_str(&format!("{v} г."))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(input: &str, expected: &str) -> Deadline {
+        let d: Deadline = input.parse().unwrap_or_else(|e| panic!("{input}: {e}"));
+        assert_eq!(d.to_string().replace(NBSP, " "), expected, "{input} → {d:?}");
+        let again: Deadline = d.to_string().parse().unwrap();
+        assert_eq!(again, d, "re-reading {expected}");
+        d
+    }
+
+    #[test]
+    fn shapes_of_the_seeds() {
+        assert!(matches!(roundtrip("до 03.06.2020", "до 03.06.2020"), Deadline::By(_)));
+        assert!(matches!(roundtrip("до 25.11.2020 г.", "до 25.11.2020"), Deadline::By(_)));
+        assert!(matches!(roundtrip("июнь 2020 г.", "июнь 2020 г."), Deadline::Month(_)));
+        assert!(matches!(
+            roundtrip("август – декабрь\n2020 г.", "август – декабрь 2020 г."),
+            Deadline::MonthRange { .. }
+        ));
+        assert!(matches!(
+            roundtrip("с 1 по 15 сентября 2020 г.", "с 1 по 15 сентября 2020 г."),
+            Deadline::DayRange { .. }
+        ));
+        assert!(matches!(
+            roundtrip("с 1 июня по 31 декабря 2020 г.", "с 1 июня по 31 декабря 2020 г."),
+            Deadline::DayRange { .. }
+        ));
+        assert!(matches!(
+            roundtrip("в течение всего периода", "в течение всего периода"),
+            Deadline::WholePeriod { of: None }
+        ));
+        roundtrip(
+            "в течение всего периода реализации ЦМН",
+            "в течение всего периода реализации ЦМН",
+        );
+        assert!(matches!(
+            roundtrip("ежеквартально", "ежеквартально"),
+            Deadline::Recurring(Rhythm::Quarterly)
+        ));
+        roundtrip("2 раза в год", "2 раза в год");
+        roundtrip("5 раз в год", "5 раз в год");
+        let several = roundtrip("2022 г. 2024 г.", "2022 г., 2024 г.");
+        assert_eq!(several, Deadline::Several(vec![Deadline::Year(2022), Deadline::Year(2024)]));
+        roundtrip(
+            "ноябрь 2020 г. в течение всего периода",
+            "ноябрь 2020 г., в течение всего периода",
+        );
+        assert!(matches!(
+            roundtrip("по отдельному графику", "по отдельному графику"),
+            Deadline::Text(_)
+        ));
+        assert!(matches!(
+            roundtrip(
+                "в соответствии со сроками реализации программ наставничества или май 2021 г.",
+                "в соответствии со сроками реализации программ наставничества или май 2021 г."
+            ),
+            Deadline::Text(_)
+        ));
+        roundtrip("сентябрь 2020 г. – май 2021 г.", "сентябрь 2020 г. – май 2021 г.");
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        let err = "до 31.02.2020".parse::<Deadline>().unwrap_err();
+        assert!(err.0.contains("нет такой даты"), "{err}");
+        assert!("с 15 по 1 сентября 2020 г.".parse::<Deadline>().is_err());
+    }
+
+    #[test]
+    fn bounds() {
+        let d: Deadline = "август – декабрь 2020 г.".parse().unwrap();
+        assert_eq!(d.first_day(), NaiveDate::from_ymd_opt(2020, 8, 1));
+        assert_eq!(d.last_day(), NaiveDate::from_ymd_opt(2020, 12, 31));
+        let text: Deadline = "по отдельному графику".parse().unwrap();
+        assert_eq!(text.last_day(), None);
+    }
+}

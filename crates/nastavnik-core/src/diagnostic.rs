@@ -1,0 +1,105 @@
+//! Diagnostics: what is wrong in a YAML file, where, and how to fix it, in Russian.
+
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file cannot be used until it is fixed.
+    Error,
+    /// The file can be used, but something looks wrong.
+    Warning,
+}
+
+/// One problem in an input file, with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file as the user named it, or a label such as «<строка>».
+    pub file: String,
+    /// 1-based line; 0 when unknown.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
+    /// The field's path: «roadmap.sections[0].items[2].deadline».
+    pub field: String,
+    /// What is wrong and how to fix it, in Russian.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:column: ошибка: поле «path»: message`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "ошибка",
+            Severity::Warning => "предупреждение",
+        };
+        write!(f, "{}:{}:{}: {level}", self.file, self.line, self.column)?;
+        if !self.field.is_empty() {
+            write!(f, ": поле «{}»", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Puts serde's English wording into Russian.
+pub(crate) fn translate(message: &str) -> String {
+    let quoted = |s: &str| -> String {
+        s.split('`').skip(1).step_by(2).collect::<Vec<_>>().join(", ")
+    };
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("не указано обязательное поле «{}»", rest.trim_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        let allowed = quoted(expected);
+        let field = field.trim_matches('`');
+        return if allowed.is_empty() {
+            format!("неизвестное поле «{field}»: здесь полей не ожидается")
+        } else {
+            format!("неизвестное поле «{field}»; допустимые поля: {allowed}")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (value, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        return format!(
+            "недопустимое значение «{}»; допустимые: {}",
+            value.trim_matches('`'),
+            quoted(expected)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("неверный тип: здесь {}, а ожидается {}", kind(found), kind(expected));
+    }
+    if message.starts_with("duplicate field") || message.contains("duplicate entry") {
+        return format!("поле указано дважды ({message})");
+    }
+    message.to_string()
+}
+
+fn kind(english: &str) -> String {
+    let e = english.trim();
+    let word = if e.starts_with("a sequence") || e.starts_with("sequence") {
+        "список"
+    } else if e.starts_with("a map") || e.starts_with("map") || e.starts_with("struct") {
+        "набор полей (ключ: значение)"
+    } else if e.starts_with("a string") || e.starts_with("string") {
+        "строка"
+    } else if e.starts_with("integer") || e.starts_with("u32") || e.starts_with("i32") {
+        "число"
+    } else if e.starts_with("boolean") || e.starts_with("a boolean") {
+        "да/нет (true/false)"
+    } else if e.starts_with("unit") {
+        "пустое значение"
+    } else {
+        return e.to_string();
+    };
+    match e.split_once(' ') {
+        Some((_, rest)) if e.starts_with("string") || e.starts_with("integer") => {
+            format!("{word} {rest}")
+        }
+        _ => word.to_string(),
+    }
+}

@@ -1,0 +1,36 @@
+//! The Р-145 target model of mentoring (целевая модель наставничества).
+//!
+//! This crate knows the domain and nothing of documents: the organisation and
+//! its people, the roadmap with typed deadlines, issued documents that others
+//! cite, Russian writing rules, and loading from YAML with positions so that
+//! every mistake is reported as `file:line:column` with the field's path.
+//!
+//! ```
+//! let yaml = r#"
+//! kind: school
+//! name: Муниципальное бюджетное общеобразовательное учреждение средняя школа № 9
+//! short_name: МБОУ средняя школа № 9
+//! head: { surname: Уханов, name: А., patronymic: В., position: Директор }
+//! "#;
+//! let school = nastavnik_core::from_yaml_str(yaml, "school9.yaml").unwrap();
+//! assert_eq!(school.head.initials_surname(), "А.В.\u{a0}Уханов");
+//! ```
+
+pub mod dates;
+pub mod deadline;
+pub mod diagnostic;
+pub mod load;
+pub mod order;
+pub mod organization;
+pub mod person;
+pub mod roadmap;
+pub mod russian;
+pub mod validate;
+
+pub use deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{from_path, from_yaml_str, LoadError, PositionIndex};
+pub use order::{ImplementationOrder, Unit};
+pub use organization::{IssuedDocument, Organization, OrganizationKind, Orders, Territory};
+pub use person::Person;
+pub use roadmap::{Roadmap, RoadmapItem, RoadmapSection, Responsible};

@@ -1,0 +1,230 @@
+//! Loading an [`Organization`] from YAML, keeping positions for diagnostics.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostic::{translate, Diagnostic, Severity};
+use crate::Organization;
+
+/// Why a file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("не удалось прочитать файл {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file was read but is not a valid description.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// The diagnostics, if the file was read.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LoadError::Invalid(d) => d,
+            LoadError::Io { .. } => &[],
+        }
+    }
+}
+
+/// Where every field of a YAML document starts, by its path.
+#[derive(Debug, Default)]
+pub struct PositionIndex {
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl PositionIndex {
+    /// Indexes `text`; a text that does not parse gives an empty index.
+    pub fn new(text: &str) -> Self {
+        let mut walker = Walker::default();
+        let _ = Parser::new_from_str(text).load(&mut walker, false);
+        PositionIndex { positions: walker.positions }
+    }
+
+    /// Line and column (1-based) of the field at `path`, or of its nearest
+    /// ancestor that is in the file.
+    pub fn locate(&self, path: &str) -> (usize, usize) {
+        let mut p = path.to_string();
+        loop {
+            if let Some(pos) = self.positions.get(&p) {
+                return *pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p.truncate(i),
+                None => return self.positions.get("").copied().unwrap_or((1, 1)),
+            }
+        }
+    }
+}
+
+enum Frame {
+    Map { key: Option<String>, path: String },
+    Seq { index: usize, path: String },
+}
+
+#[derive(Default)]
+struct Walker {
+    stack: Vec<Frame>,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Walker {
+    /// The path of the value that starts now, and advances the parent.
+    fn next_value_path(&mut self) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Map { key, path }) => {
+                let k = key.take()?;
+                Some(if path.is_empty() { k } else { format!("{path}.{k}") })
+            }
+            Some(Frame::Seq { index, path }) => {
+                let p = format!("{path}[{index}]");
+                *index += 1;
+                Some(p)
+            }
+        }
+    }
+}
+
+impl MarkedEventReceiver for Walker {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let pos = (mark.line(), mark.col() + 1);
+        match ev {
+            Event::Scalar(value, ..) => {
+                if let Some(Frame::Map { key: key @ None, path }) = self.stack.last_mut() {
+                    let p = if path.is_empty() { value.clone() } else { format!("{path}.{value}") };
+                    self.positions.entry(p).or_insert(pos);
+                    *key = Some(value);
+                } else if let Some(p) = self.next_value_path() {
+                    // A scalar value is pointed at itself, not at its key.
+                    self.positions.insert(p, pos);
+                }
+            }
+            Event::Alias(_) => {
+                self.next_value_path();
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let path = self.next_value_path().unwrap_or_default();
+                self.positions.entry(path.clone()).or_insert(pos);
+                self.stack.push(if matches!(ev, Event::MappingStart(..)) {
+                    Frame::Map { key: None, path }
+                } else {
+                    Frame::Seq { index: 0, path }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads an organisation from YAML text. `origin` names the text in
+/// diagnostics (a file path, or «<строка>»). Schema errors are reported with
+/// line, column and field; references are then checked by [`crate::validate`].
+///
+/// ```
+/// let yaml = "kind: school\nname: МБОУ СОШ № 1\nhead: Иванов И.И.\n";
+/// let org = nastavnik_core::from_yaml_str(yaml, "школа.yaml").unwrap();
+/// assert_eq!(org.head.initials_surname(), "И.И.\u{a0}Иванов");
+///
+/// let err = nastavnik_core::from_yaml_str("kind: school\nname: X\n", "школа.yaml").unwrap_err();
+/// assert!(err.to_string().contains("школа.yaml:1:1"), "{err}");
+/// assert!(err.to_string().contains("не указано обязательное поле «head»"), "{err}");
+/// ```
+pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    let org: Organization = match serde_path_to_error::deserialize(deserializer) {
+        Ok(org) => org,
+        Err(err) => return Err(LoadError::Invalid(vec![schema_diagnostic(err, text, origin)])),
+    };
+    let problems = crate::validate::validate(&org);
+    let errors: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let index = PositionIndex::new(text);
+            let (line, column) = index.locate(&p.field);
+            Diagnostic {
+                severity: p.severity,
+                file: origin.to_string(),
+                line,
+                column,
+                field: p.field,
+                message: p.message,
+            }
+        })
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        Ok(org)
+    } else {
+        Err(LoadError::Invalid(errors))
+    }
+}
+
+/// Reads an organisation from a YAML file.
+pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: shown.clone(), source })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        LoadError::Invalid(vec![Diagnostic {
+            severity: Severity::Error,
+            file: shown.clone(),
+            line,
+            column,
+            field: String::new(),
+            message: "файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе".into(),
+        }])
+    })?;
+    from_yaml_str(&text, &shown)
+}
+
+fn schema_diagnostic(
+    err: serde_path_to_error::Error<serde_yaml::Error>,
+    text: &str,
+    origin: &str,
+) -> Diagnostic {
+    let mut field = err.path().to_string();
+    if field == "." {
+        field.clear();
+    }
+    let inner = err.inner();
+    let raw = inner.to_string();
+    // serde_yaml appends « at line L column C»; the position is reported apart.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let message = message.strip_prefix(&format!("{field}: ")).unwrap_or(&message).to_string();
+    for prefix in ["missing field `", "unknown field `"] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let name = rest.split('`').next().unwrap_or_default();
+            if !field.ends_with(name) {
+                field = if field.is_empty() { name.to_string() } else { format!("{field}.{name}") };
+            }
+        }
+    }
+    let (line, column) = match inner.location() {
+        Some(loc) => (loc.line(), loc.column()),
+        None => PositionIndex::new(text).locate(&field),
+    };
+    let message = if inner.location().is_none() && line == 1 && field.is_empty() {
+        format!("ошибка синтаксиса YAML: {}", translate(&message))
+    } else {
+        translate(&message)
+    };
+    Diagnostic { severity: Severity::Error, file: origin.to_string(), line, column, field, message }
+}

@@ -1,0 +1,384 @@
+//! The document model (IR): what an official document is made of, and no more.
+//!
+//! Document kinds build it; backends read it. A backend never sees YAML or
+//! templates, so the PDF and the DOCX of a document say the same thing.
+
+/// A whole document: metadata and page sections.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// The title stored in the file's metadata.
+    pub title: String,
+    /// Page sections in order; each starts on a new page.
+    pub sections: Vec<Section>,
+}
+
+/// A run of pages with one orientation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Section {
+    /// Portrait or landscape.
+    pub orientation: Orientation,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// Page orientation of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Orientation {
+    /// A4 upright.
+    #[default]
+    Portrait,
+    /// A4 on its side, for wide tables such as roadmaps.
+    Landscape,
+}
+
+/// A block of content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A centred bold heading; level 1 is the document's title.
+    Heading {
+        /// 1 for a title, 2 for a section heading.
+        level: u8,
+        /// Its text.
+        content: Vec<Inline>,
+    },
+    /// A paragraph of running text.
+    Paragraph(Paragraph),
+    /// Numbered clauses «1.», «1.1.» … with their text.
+    Clauses(Clauses),
+    /// A list with dashes.
+    List(Vec<Vec<Inline>>),
+    /// A table.
+    Table(Table),
+    /// The requisites heading an order.
+    Requisites(Requisites),
+    /// An annex mark or an approval stamp at the top right.
+    Aside(Aside),
+    /// «Position … И.О. Фамилия».
+    Signature(Signature),
+    /// «С приказом ознакомлены:» with a line per person.
+    Acquaintance(Acquaintance),
+}
+
+/// Inline text with emphasis. Non-breaking spaces are plain `\u{a0}` characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Text with its emphasis.
+    Text {
+        /// The characters, exactly as shown.
+        text: String,
+        /// Bold.
+        bold: bool,
+        /// Italic.
+        italic: bool,
+    },
+    /// A line break inside the paragraph.
+    LineBreak,
+}
+
+impl Inline {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into(), bold: false, italic: false }
+    }
+
+    /// Bold text.
+    pub fn bold(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into(), bold: true, italic: false }
+    }
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Justified, the default for running text.
+    #[default]
+    Justify,
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// A paragraph.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    /// The text.
+    pub content: Vec<Inline>,
+    /// Alignment.
+    pub align: Align,
+    /// Whether the first line is indented by 1.25 cm.
+    pub indent: bool,
+}
+
+impl Paragraph {
+    /// A justified, indented paragraph of running text.
+    pub fn text(content: Vec<Inline>) -> Self {
+        Paragraph { content, align: Align::Justify, indent: true }
+    }
+
+    /// A paragraph without indent, aligned as given.
+    pub fn aligned(content: Vec<Inline>, align: Align) -> Self {
+        Paragraph { content, align, indent: false }
+    }
+}
+
+/// Numbered clauses; numbers come from the position: «1.», «1.1.», «1.1.1.».
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Clauses {
+    /// Number of the first top-level clause.
+    pub start: u32,
+    /// The clauses.
+    pub items: Vec<Clause>,
+}
+
+/// One clause and its sub-clauses.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Clause {
+    /// Its text.
+    pub content: Vec<Inline>,
+    /// Sub-clauses, numbered under this one.
+    pub children: Vec<Clause>,
+}
+
+impl Clauses {
+    /// Every clause with its number, depth first: («1.», depth 0, clause) …
+    pub fn numbered(&self) -> Vec<(String, usize, &Clause)> {
+        fn walk<'a>(prefix: &str, items: &'a [Clause], start: u32, depth: usize, out: &mut Vec<(String, usize, &'a Clause)>) {
+            for (i, c) in items.iter().enumerate() {
+                let number = format!("{prefix}{}.", start + i as u32);
+                out.push((number.clone(), depth, c));
+                walk(&number, &c.children, 1, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk("", &self.items, self.start.max(1), 0, &mut out);
+        out
+    }
+}
+
+/// A table with relative column widths and optional repeated header rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Relative widths of the columns.
+    pub columns: Vec<f32>,
+    /// Header rows, repeated on every page.
+    pub header: Vec<Row>,
+    /// Body rows.
+    pub rows: Vec<Row>,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    /// Its cells; a cell covered by a span from above or the left is omitted.
+    pub cells: Vec<Cell>,
+}
+
+/// A table cell that may span rows and columns and holds paragraphs and lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Paragraphs and lists (no nested tables).
+    pub blocks: Vec<Block>,
+    /// Columns covered, at least 1.
+    pub col_span: u16,
+    /// Rows covered, at least 1.
+    pub row_span: u16,
+    /// Bold text throughout (header and section rows).
+    pub bold: bool,
+    /// Alignment of the cell's paragraphs.
+    pub align: Align,
+}
+
+impl Cell {
+    /// A cell with one left-aligned paragraph of plain text (empty text gives an empty cell).
+    pub fn text(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let blocks = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Paragraph(Paragraph::aligned(vec![Inline::plain(text)], Align::Left))]
+        };
+        Cell { blocks, col_span: 1, row_span: 1, bold: false, align: Align::Left }
+    }
+
+    /// The same cell spanning `n` columns.
+    pub fn spanning(mut self, n: u16) -> Self {
+        self.col_span = n.max(1);
+        self
+    }
+
+    /// The same cell in bold.
+    pub fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+
+    /// The same cell centred.
+    pub fn centered(mut self) -> Self {
+        self.align = Align::Center;
+        for b in &mut self.blocks {
+            if let Block::Paragraph(p) = b {
+                p.align = Align::Center;
+            }
+        }
+        self
+    }
+}
+
+/// The requisites of an order: who issues it, its kind, date, number, place.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Requisites {
+    /// Lines above the issuer's name: «РОССИЙСКАЯ ФЕДЕРАЦИЯ», the region.
+    pub header_lines: Vec<String>,
+    /// The issuer's full name.
+    pub issuer: String,
+    /// «ПРИКАЗ».
+    pub kind: String,
+    /// The date as printed: «"19" ноября 2020 г.».
+    pub date: String,
+    /// The number with its sign: «№ 488».
+    pub number: String,
+    /// Place of issue, if printed.
+    pub place: Option<String>,
+}
+
+/// What an aside block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsideKind {
+    /// «Приложение 1 к приказу …».
+    AnnexMark,
+    /// «УТВЕРЖДЕНО приказом …».
+    ApprovalStamp,
+}
+
+/// A block of short lines at the top right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aside {
+    /// Annex mark or approval stamp.
+    pub kind: AsideKind,
+    /// Its lines.
+    pub lines: Vec<String>,
+}
+
+/// A signature: position on the left, name at the right margin.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signature {
+    /// «Начальник управления образования».
+    pub position: String,
+    /// «О.В. Махова».
+    pub name: String,
+}
+
+/// «С приказом ознакомлены:» and a line per person.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Acquaintance {
+    /// The lead words.
+    pub label: String,
+    /// Names as printed: «Е.В. Шевчук».
+    pub names: Vec<String>,
+}
+
+impl Document {
+    /// The document's text in reading order, one block per line; numbers of
+    /// clauses included. Tests and `--format txt` read documents through this.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.sections {
+            for b in &s.blocks {
+                block_text(b, &mut out);
+            }
+        }
+        out
+    }
+}
+
+fn inline_text(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.as_str(),
+            Inline::LineBreak => "\n",
+        })
+        .collect()
+}
+
+fn block_text(b: &Block, out: &mut String) {
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    match b {
+        Block::Heading { content, .. } => line(&inline_text(content)),
+        Block::Paragraph(p) => line(&inline_text(&p.content)),
+        Block::Clauses(c) => {
+            for (n, _, clause) in c.numbered() {
+                line(&format!("{n} {}", inline_text(&clause.content)));
+            }
+        }
+        Block::List(items) => {
+            for i in items {
+                line(&format!("– {}", inline_text(i)));
+            }
+        }
+        Block::Table(t) => {
+            for row in t.header.iter().chain(&t.rows) {
+                let cells: Vec<String> = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let mut s = String::new();
+                        for b in &c.blocks {
+                            block_text(b, &mut s);
+                        }
+                        s.trim_end().replace('\n', " ")
+                    })
+                    .collect();
+                line(&cells.join(" | "));
+            }
+        }
+        Block::Requisites(r) => {
+            for l in &r.header_lines {
+                line(l);
+            }
+            line(&r.issuer);
+            line(&r.kind);
+            line(&format!("{} {}", r.date, r.number));
+            if let Some(p) = &r.place {
+                line(p);
+            }
+        }
+        Block::Aside(a) => {
+            for l in &a.lines {
+                line(l);
+            }
+        }
+        Block::Signature(s) => line(&format!("{} {}", s.position, s.name)),
+        Block::Acquaintance(a) => {
+            line(&a.label);
+            for n in &a.names {
+                line(n);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_numbers_nest() {
+        let leaf = |t: &str| Clause { content: vec![Inline::plain(t)], children: vec![] };
+        let c = Clauses {
+            start: 1,
+            items: vec![
+                leaf("a"),
+                Clause { content: vec![Inline::plain("b")], children: vec![leaf("c"), leaf("d")] },
+            ],
+        };
+        let n: Vec<_> = c.numbered().into_iter().map(|(n, d, _)| (n, d)).collect();
+        assert_eq!(n, [("1.".into(), 0), ("2.".into(), 0), ("2.1.".into(), 1), ("2.2.".into(), 1)]);
+    }
+}
