@@ -1,1 +1,186 @@
-fn main(){}
+//! `nastavnik`: documents of the Р-145 mentoring model from a YAML file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use nastavnik_gen::{DocumentKind, Format, Renderer, Templates};
+
+const AFTER_HELP: &str = "Примеры:
+  nastavnik render samples/sharya-2020.yaml --doc order-implementation --format pdf,docx --output out/prikaz
+  nastavnik render samples/school9-2020.yaml --doc roadmap --format pdf --output karta.pdf
+  nastavnik list
+
+Коды выхода: 0 — готово, 1 — ошибка во входных данных или шаблоне, 2 — неверный вызов.";
+
+/// Документы целевой модели наставничества (распоряжение Минпросвещения России № Р-145)
+/// из описания школы или органа управления образованием в YAML: приказы, дорожные карты — в PDF и DOCX.
+#[derive(Parser)]
+#[command(name = "nastavnik", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Сформировать документ из YAML-файла.
+    #[command(after_help = "Пример:\n  nastavnik render samples/sharya-2020.yaml --doc order-implementation --format pdf,docx --output out/prikaz\n\nПри нескольких форматах --output задаёт имя без расширения: out/prikaz.pdf, out/prikaz.docx.\nФайлы записываются только целиком: при ошибке ничего не создаётся и не перезаписывается.")]
+    Render {
+        /// YAML-файл с описанием организации.
+        file: PathBuf,
+        /// Вид документа (см. `nastavnik list`).
+        #[arg(long, default_value = "order-implementation")]
+        doc: String,
+        /// Форматы через запятую: pdf, docx, typ (исходный текст Typst).
+        #[arg(long, default_value = "pdf", value_delimiter = ',')]
+        format: Vec<String>,
+        /// Куда записать: путь к файлу, имя без расширения при нескольких форматах, или «-» для вывода в stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Каталог со своими шаблонами; недостающие берутся встроенные.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Дополнительный каталог со шрифтами.
+        #[arg(long)]
+        font_path: Vec<PathBuf>,
+    },
+    /// Показать виды документов.
+    #[command(after_help = "Пример:\n  nastavnik list")]
+    List,
+}
+
+/// A failure and the exit code it maps to.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn bad_input(message: impl ToString) -> Failure {
+    Failure { code: 1, message: message.to_string() }
+}
+
+fn misuse(message: impl ToString) -> Failure {
+    Failure { code: 2, message: message.to_string() }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::List => {
+            for kind in DocumentKind::ALL {
+                println!("{:<24} {}", kind.id(), kind.title());
+            }
+            Ok(())
+        }
+        Command::Render { file, doc, format, output, templates, font_path } => {
+            render(&file, &doc, &format, output.as_deref(), templates.as_deref(), &font_path)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn render(
+    file: &Path,
+    doc: &str,
+    formats: &[String],
+    output: Option<&Path>,
+    templates: Option<&Path>,
+    font_paths: &[PathBuf],
+) -> Result<(), Failure> {
+    let kind = DocumentKind::from_id(doc).ok_or_else(|| {
+        let known: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.id()).collect();
+        misuse(format!("неизвестный вид документа «{doc}»; доступны: {}", known.join(", ")))
+    })?;
+    let mut chosen = Vec::new();
+    for name in formats {
+        let format = Format::from_name(name)
+            .ok_or_else(|| misuse(format!("неизвестный формат «{name}»; доступны: pdf, docx, typ")))?;
+        if !chosen.contains(&format) {
+            chosen.push(format);
+        }
+    }
+    if chosen.is_empty() {
+        return Err(misuse("не указан формат: --format pdf, docx или typ"));
+    }
+    let to_stdout = output == Some(Path::new("-"));
+    if to_stdout && chosen.len() > 1 {
+        return Err(misuse("в stdout («--output -») можно вывести только один формат"));
+    }
+
+    let org = nastavnik_core::from_path(file).map_err(bad_input)?;
+    let mut renderer = Renderer::new().with_font_paths(font_paths);
+    if let Some(dir) = templates {
+        renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
+    }
+    let document = renderer.document(&org, kind).map_err(bad_input)?;
+    // Everything is rendered before anything is written: a failure leaves no file behind.
+    let mut outputs = Vec::new();
+    for format in &chosen {
+        let bytes = renderer.write(&document, *format).map_err(bad_input)?;
+        outputs.push((*format, bytes));
+    }
+
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(&outputs[0].1)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| bad_input(format!("не удалось вывести документ: {e}")))?;
+        return Ok(());
+    }
+    for (format, bytes) in &outputs {
+        let path = output_path(file, kind, *format, output, chosen.len() > 1);
+        write_atomically(&path, bytes)?;
+        eprintln!("записан файл {}", path.display());
+    }
+    Ok(())
+}
+
+/// Where a format goes: `--output` as given for one format; as a stem for several;
+/// `<имя файла>-<вид>.<формат>` in the current directory without `--output`.
+fn output_path(input: &Path, kind: DocumentKind, format: Format, output: Option<&Path>, several: bool) -> PathBuf {
+    match output {
+        Some(path) if !several => path.to_path_buf(),
+        Some(path) => {
+            let known = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| Format::from_name(e).is_some());
+            let stem = if known { path.with_extension("") } else { path.to_path_buf() };
+            let mut name = stem.into_os_string();
+            name.push(".");
+            name.push(format.extension());
+            PathBuf::from(name)
+        }
+        None => {
+            let stem = input.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+            PathBuf::from(format!("{stem}-{}.{}", kind.id(), format.extension()))
+        }
+    }
+}
+
+/// Writes to a temporary file beside the target and renames it into place.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| bad_input(format!("не удалось создать каталог {}: {e}", dir.display())))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+        .map_err(|e| bad_input(format!("не удалось создать файл в {}: {e}", dir.display())))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| bad_input(format!("не удалось записать {}: {e}", path.display())))?;
+    tmp.persist(path)
+        .map_err(|e| bad_input(format!("не удалось записать {}: {e}", path.display())))?;
+    Ok(())
+}

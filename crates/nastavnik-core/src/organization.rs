@@ -31,6 +31,9 @@ pub struct Organization {
     /// The short name used in running text: «МБОУ средняя школа № 9».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
+    /// The full name in the genitive case, for «к приказу Управления образования …».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_genitive: Option<String>,
     /// Lines printed above the name, as an authority does: «РОССИЙСКАЯ ФЕДЕРАЦИЯ», the region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<String>,

@@ -1,1 +1,136 @@
-pub use typst; pub use typst_pdf; pub use typst_kit; pub use docx_rs; pub use minijinja; pub use pulldown_cmark;
+//! The documents of the Р-145 mentoring model, as PDF and DOCX.
+//!
+//! A [`Renderer`] turns an [`Organization`](nastavnik_core::Organization) and
+//! a [`DocumentKind`] into bytes. On the way, the document kind renders its
+//! minijinja template, the output is read into the document model ([`ir`]),
+//! and a backend writes the model as Typst (compiled in-process to PDF) or
+//! as DOCX. Both backends read the same model, so the two files agree.
+//!
+//! ```no_run
+//! use nastavnik_gen::{DocumentKind, Format, Renderer};
+//! let org = nastavnik_core::from_path("samples/sharya-2020.yaml".as_ref()).unwrap();
+//! let renderer = Renderer::new();
+//! let pdf = renderer.render(&org, DocumentKind::OrderImplementation, Format::Pdf).unwrap();
+//! assert!(pdf.starts_with(b"%PDF"));
+//! ```
+
+pub mod backend;
+pub mod documents;
+pub mod ir;
+pub mod markup;
+pub mod templates;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use nastavnik_core::Organization;
+
+pub use backend::typst::TypstEngine;
+pub use documents::DocumentKind;
+pub use templates::Templates;
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum GenError {
+    /// The YAML lacks what the document needs.
+    #[error("не хватает данных: {0}")]
+    MissingData(String),
+    /// A template failed; the message names the template and line.
+    #[error("ошибка шаблона: {0}")]
+    Template(String),
+    /// Typst could not compile the generated source (a bug, or a broken font).
+    #[error("ошибка вёрстки PDF: {0}")]
+    Typst(String),
+    /// The DOCX could not be written.
+    #[error("ошибка записи DOCX: {0}")]
+    Docx(String),
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// PDF, compiled by Typst.
+    Pdf,
+    /// Word document.
+    Docx,
+    /// The Typst source the PDF is compiled from.
+    Typ,
+}
+
+impl Format {
+    /// The file extension: `pdf`, `docx`, `typ`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Typ => "typ",
+        }
+    }
+
+    /// The format with this name or extension.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "typ" | "typst" => Some(Format::Typ),
+            _ => None,
+        }
+    }
+}
+
+/// Renders documents. Create one and reuse it: fonts and the Typst library
+/// are loaded once and shared; a renderer may be used from many threads.
+pub struct Renderer {
+    templates: Templates,
+    engine: Arc<TypstEngine>,
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Renderer {
+    /// A renderer with the embedded templates and the process-wide fonts.
+    pub fn new() -> Self {
+        Renderer { templates: Templates::embedded(), engine: TypstEngine::shared() }
+    }
+
+    /// The same renderer with other templates.
+    pub fn with_templates(mut self, templates: Templates) -> Self {
+        self.templates = templates;
+        self
+    }
+
+    /// The same renderer with fonts from these directories added.
+    pub fn with_font_paths(mut self, paths: &[PathBuf]) -> Self {
+        if !paths.is_empty() {
+            self.engine = Arc::new(TypstEngine::new(paths));
+        }
+        self
+    }
+
+    /// The document model of a document.
+    pub fn document(&self, org: &Organization, kind: DocumentKind) -> Result<ir::Document, GenError> {
+        documents::build(org, kind, &self.templates)
+    }
+
+    /// A document as bytes in a format.
+    pub fn render(&self, org: &Organization, kind: DocumentKind, format: Format) -> Result<Vec<u8>, GenError> {
+        let doc = self.document(org, kind)?;
+        self.write(&doc, format)
+    }
+
+    /// Writes a document model in a format.
+    pub fn write(&self, doc: &ir::Document, format: Format) -> Result<Vec<u8>, GenError> {
+        match format {
+            Format::Typ => Ok(backend::typst::to_typst(doc, &self.engine).into_bytes()),
+            Format::Pdf => {
+                let source = backend::typst::to_typst(doc, &self.engine);
+                self.engine.compile_pdf(&source, &doc.title)
+            }
+            Format::Docx => backend::docx::to_docx(doc),
+        }
+    }
+}

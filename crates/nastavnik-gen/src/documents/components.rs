@@ -1,0 +1,55 @@
+//! Components the templates place with `@[name args]`: structured blocks
+//! built from the model rather than from prose.
+
+use nastavnik_core::Organization;
+
+use crate::documents::roadmap_table::roadmap_table;
+use crate::ir::{Acquaintance, Align, Aside, AsideKind, Block, Inline, Orientation, Paragraph, Requisites, Signature};
+use crate::markup::{Component, Piece};
+use crate::GenError;
+
+/// Resolves the components every document kind shares.
+pub fn resolve(org: &Organization, c: &Component) -> Result<Vec<Piece>, GenError> {
+    let block = |b: Block| Ok(vec![Piece::Block(b)]);
+    match c.name.as_str() {
+        "requisites" => block(Block::Requisites(Requisites {
+            header_lines: org.header.clone(),
+            issuer: org.name.trim().to_string(),
+            kind: c.arg(0).to_string(),
+            date: c.arg(1).to_string(),
+            number: c.arg(2).to_string(),
+            place: org.place.clone(),
+        })),
+        "directive" => block(Block::Paragraph(Paragraph {
+            content: vec![Inline::plain(c.args.join(" "))],
+            align: Align::Left,
+            indent: false,
+        })),
+        "signature" => block(Block::Signature(Signature {
+            position: c.arg(0).to_string(),
+            name: c.arg(1).to_string(),
+        })),
+        "acquaintance" => block(Block::Acquaintance(Acquaintance {
+            label: c.arg(0).to_string(),
+            names: c.args.iter().skip(1).filter(|n| !n.is_empty()).cloned().collect(),
+        })),
+        "annex-mark" | "approval-stamp" => block(Block::Aside(Aside {
+            kind: if c.name == "annex-mark" { AsideKind::AnnexMark } else { AsideKind::ApprovalStamp },
+            lines: c.args.iter().filter(|l| !l.is_empty()).cloned().collect(),
+        })),
+        "section" => Ok(vec![Piece::NewSection(match c.arg(0) {
+            "landscape" => Orientation::Landscape,
+            _ => Orientation::Portrait,
+        })]),
+        "roadmap-table" => {
+            let roadmap = org.roadmap.as_ref().ok_or_else(|| {
+                GenError::MissingData("в файле нет раздела roadmap (дорожная карта)".into())
+            })?;
+            block(Block::Table(roadmap_table(org, roadmap, &c.args)))
+        }
+        other => Err(GenError::Template(format!(
+            "строка {}: неизвестный компонент @[{other}]",
+            c.line
+        ))),
+    }
+}
