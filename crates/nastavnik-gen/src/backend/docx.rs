@@ -35,7 +35,9 @@ const MARGIN_BOTTOM: i32 = 1134; // 20 mm
 const INDENT: i32 = 709; // 1.25 cm
 const BODY_SIZE: usize = 28; // 14 pt in half-points
 const TABLE_SIZE: usize = 24; // 12 pt
-const CLAUSES_ABSTRACT: usize = 1;
+/// Ids of our numbering; docx-rs itself defines abstract numbering 1 and numbering 1.
+const CLAUSES_ABSTRACT: usize = 100;
+const FIRST_NUMBERING: usize = 100;
 
 fn text_width(o: Orientation) -> usize {
     let page = match o {
@@ -51,7 +53,7 @@ fn fonts() -> RunFonts {
 
 /// Writes a document as DOCX bytes.
 pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
-    let mut writer = Writer { numbering_ids: 0, docx: base_docx() };
+    let mut writer = Writer { numbering_ids: FIRST_NUMBERING, docx: base_docx() };
     let last = doc.sections.len().saturating_sub(1);
     for (i, section) in doc.sections.iter().enumerate() {
         if i == last {
@@ -484,7 +486,7 @@ fn repack(raw: Vec<u8>) -> Result<Vec<u8>, GenError> {
         } else if name == "word/styles.xml" {
             let text = String::from_utf8_lossy(&data);
             let lang = r#"<w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA" />"#;
-            let text = text.replacen("<w:rPrDefault><w:rPr>", &format!("<w:rPrDefault><w:rPr>{lang}"), 1);
+            let text = text.replacen("</w:rPr></w:rPrDefault>", &format!("{lang}</w:rPr></w:rPrDefault>"), 1);
             data = text.into_bytes();
         }
         out.start_file(name, options).map_err(|e| err(&e))?;

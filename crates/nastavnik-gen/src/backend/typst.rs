@@ -242,7 +242,7 @@ fn write_block(out: &mut String, block: &Block) {
             let (above, below) = if *level == 1 { ("1.2em", "1.2em") } else { ("1em", "0.8em") };
             let _ = write!(
                 out,
-                "#block(width: 100%, above: {above}, below: {below}, align(center, par(justify: false)[#strong[{}]]))",
+                "#block(width: 100%, above: {above}, below: {below}, align(center, text(hyphenate: false, par(justify: false)[#strong[{}]])))",
                 inlines(content)
             );
         }
@@ -292,7 +292,7 @@ fn cell_body(cell: &Cell) -> String {
         }
     }
     if cell.bold {
-        body = format!("#text(weight: \"bold\")[{body}]");
+        body = format!("#text(weight: \"bold\", hyphenate: false)[{body}]");
     }
     body
 }
@@ -339,10 +339,14 @@ fn lines(items: &[String], bold: bool) -> String {
 
 fn requisites(out: &mut String, r: &Requisites) {
     if !r.header_lines.is_empty() {
-        let _ = writeln!(out, "#align(center, par(justify: false)[{}])", lines(&r.header_lines, true));
+        let _ = writeln!(out, "#align(center, text(hyphenate: false, par(justify: false)[{}]))", lines(&r.header_lines, true));
         out.push_str("#v(0.4em)\n");
     }
-    let _ = writeln!(out, "#align(center, par(justify: false)[{}])", lines(std::slice::from_ref(&r.issuer), true));
+    let _ = writeln!(
+        out,
+        "#align(center, text(hyphenate: false, par(justify: false)[{}]))",
+        lines(std::slice::from_ref(&r.issuer), true)
+    );
     out.push_str("#v(0.8em)\n");
     let _ = writeln!(
         out,
@@ -365,7 +369,7 @@ fn requisites(out: &mut String, r: &Requisites) {
 fn aside(out: &mut String, a: &Aside) {
     let _ = write!(
         out,
-        "#align(right, block(width: 45%, below: 1em, align(left, par(justify: false)[{}])))",
+        "#align(right, block(width: 45%, below: 1em, align(left, text(hyphenate: false, par(justify: false)[{}]))))",
         lines(&a.lines, false)
     );
 }
@@ -384,7 +388,7 @@ fn acquaintance(out: &mut String, a: &Acquaintance) {
     let rows: Vec<String> = a
         .names
         .iter()
-        .map(|n| format!("[#({})], [\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_], [«\\_\\_\\_» \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ 20\\_\\_ г.]", literal(n)))
+        .map(|n| format!("[#({})], [#(\"____________\")], [#(\"«___» __________ 20__ г.\")]", literal(n)))
         .collect();
     let _ = write!(
         out,
