@@ -49,6 +49,11 @@ impl PositionIndex {
         PositionIndex { positions: walker.positions }
     }
 
+    /// Line and column (1-based) of exactly the field at `path`.
+    pub fn get(&self, path: &str) -> Option<(usize, usize)> {
+        self.positions.get(path).copied()
+    }
+
     /// Line and column (1-based) of the field at `path`, or of its nearest
     /// ancestor that is in the file.
     pub fn locate(&self, path: &str) -> (usize, usize) {
@@ -208,7 +213,11 @@ fn schema_diagnostic(
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    let message = message.strip_prefix(&format!("{field}: ")).unwrap_or(&message).to_string();
+    // serde_yaml names its own idea of the path first: «head: unknown field …».
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if !path.is_empty() && !path.contains(' ') => rest.to_string(),
+        _ => message,
+    };
     for prefix in ["missing field `", "unknown field `"] {
         if let Some(rest) = message.strip_prefix(prefix) {
             let name = rest.split('`').next().unwrap_or_default();
@@ -217,9 +226,14 @@ fn schema_diagnostic(
             }
         }
     }
-    let (line, column) = match inner.location() {
-        Some(loc) => (loc.line(), loc.column()),
-        None => PositionIndex::new(text).locate(&field),
+    // The value itself when the index knows it, else where serde_yaml stopped.
+    let index = PositionIndex::new(text);
+    let unknown_key = message.starts_with("unknown field");
+    let (line, column) = match (index.get(&field), inner.location()) {
+        (_, Some(loc)) if unknown_key => (loc.line(), loc.column()),
+        (Some(pos), _) => pos,
+        (None, Some(loc)) => (loc.line(), loc.column()),
+        (None, None) => index.locate(&field),
     };
     let message = if inner.location().is_none() && line == 1 && field.is_empty() {
         format!("ошибка синтаксиса YAML: {}", translate(&message))

@@ -176,6 +176,23 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+/// Rows with less text than this stay on one page; longer ones may break,
+/// or they would not fit a page at all.
+const KEEP_TOGETHER_CHARS: usize = 1200;
+
+impl Row {
+    /// Whether the row should be kept on one page.
+    pub fn keep_together(&self) -> bool {
+        let mut text = String::new();
+        for c in &self.cells {
+            for b in &c.blocks {
+                block_text(b, &mut text);
+            }
+        }
+        text.chars().count() < KEEP_TOGETHER_CHARS
+    }
+}
+
 /// A table cell that may span rows and columns and holds paragraphs and lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {

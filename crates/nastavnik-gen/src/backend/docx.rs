@@ -53,7 +53,7 @@ fn fonts() -> RunFonts {
 
 /// Writes a document as DOCX bytes.
 pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
-    let mut writer = Writer { numbering_ids: FIRST_NUMBERING, docx: base_docx() };
+    let mut writer = Writer { numbering_ids: FIRST_NUMBERING, header_rows: Vec::new(), docx: base_docx() };
     let last = doc.sections.len().saturating_sub(1);
     for (i, section) in doc.sections.iter().enumerate() {
         if i == last {
@@ -69,7 +69,7 @@ pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
         .build()
         .pack(&mut raw)
         .map_err(|e| GenError::Docx(e.to_string()))?;
-    repack(raw.into_inner())
+    repack(raw.into_inner(), &writer.header_rows)
 }
 
 fn base_docx() -> Docx {
@@ -91,6 +91,8 @@ fn base_docx() -> Docx {
 
 struct Writer {
     numbering_ids: usize,
+    /// Header rows of each table, in document order.
+    header_rows: Vec<usize>,
     docx: Docx,
 }
 
@@ -209,7 +211,10 @@ impl Writer {
                     out.push(Child::Paragraph(paragraph(&Paragraph::text(content), None)));
                 }
             }
-            Block::Table(t) => out.push(Child::Table(table(t, width))),
+            Block::Table(t) => {
+                self.header_rows.push(t.header.len());
+                out.push(Child::Table(table(t, width)));
+            }
             Block::Requisites(r) => requisites(r, width, out),
             Block::Aside(a) => out.push(Child::Paragraph(aside(a, width))),
             Block::Signature(s) => out.push(Child::Paragraph(signature(s, width))),
@@ -438,8 +443,7 @@ fn table(t: &Table, width: usize) -> DocxTable {
             col += span as usize;
         }
         let mut r = TableRow::new(cells);
-        if index < header_count {
-            // Marked here, turned into <w:tblHeader/> when the package is repacked.
+        if index < header_count || row.keep_together() {
             r = r.cant_split();
         }
         rows.push(r);
@@ -458,7 +462,7 @@ static PARA_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"w14:paraId="[0-
 
 /// Rewrites what docx-rs leaves varying or unsaid, and zips again with fixed
 /// timestamps: sequential paragraph ids, the Russian language, header rows.
-fn repack(raw: Vec<u8>) -> Result<Vec<u8>, GenError> {
+fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
     let err = |e: &dyn std::fmt::Display| GenError::Docx(e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(raw)).map_err(|e| err(&e))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -466,6 +470,7 @@ fn repack(raw: Vec<u8>) -> Result<Vec<u8>, GenError> {
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
+    let mut para_ids = 0u32;
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).map_err(|e| err(&e))?;
         let name = file.name().to_string();
@@ -474,15 +479,18 @@ fn repack(raw: Vec<u8>) -> Result<Vec<u8>, GenError> {
         }
         let mut data = Vec::new();
         file.read_to_end(&mut data).map_err(|e| err(&e))?;
+        if name.starts_with("word/") && name.ends_with(".xml") {
+            // docx-rs numbers paragraphs from a thread-wide counter: renumber per package.
+            let text = String::from_utf8_lossy(&data);
+            let text = PARA_ID.replace_all(&text, |_: &regex::Captures| {
+                para_ids += 1;
+                format!("w14:paraId=\"{para_ids:08X}\"")
+            });
+            data = text.into_owned().into_bytes();
+        }
         if name == "word/document.xml" {
             let text = String::from_utf8_lossy(&data);
-            let mut n = 0u32;
-            let text = PARA_ID.replace_all(&text, |_: &regex::Captures| {
-                n += 1;
-                format!("w14:paraId=\"{n:08X}\"")
-            });
-            let text = text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
-            data = text.into_bytes();
+            data = mark_header_rows(&text, &header_rows).into_bytes();
         } else if name == "word/styles.xml" {
             let text = String::from_utf8_lossy(&data);
             let lang = r#"<w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA" />"#;
@@ -493,4 +501,25 @@ fn repack(raw: Vec<u8>) -> Result<Vec<u8>, GenError> {
         out.write_all(&data).map_err(|e| err(&e))?;
     }
     Ok(out.finish().map_err(|e| err(&e))?.into_inner())
+}
+
+/// Adds `<w:tblHeader/>` to the first rows of each table (header rows are
+/// written with `cantSplit`, which docx-rs can say, so their `trPr` exists).
+fn mark_header_rows(xml: &str, header_rows: &[usize]) -> String {
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    for &count in header_rows {
+        let Some(start) = rest.find("<w:tbl>") else { break };
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        for _ in 0..count {
+            let Some(at) = rest.find("<w:cantSplit />") else { break };
+            let end = at + "<w:cantSplit />".len();
+            out.push_str(&rest[..end]);
+            out.push_str("<w:tblHeader />");
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -297,8 +297,15 @@ fn cell_body(cell: &Cell) -> String {
     body
 }
 
-fn cell(out: &mut String, c: &Cell) {
-    let _ = write!(out, "table.cell(colspan: {}, rowspan: {})[{}]", c.col_span, c.row_span, cell_body(c));
+fn cell(out: &mut String, c: &Cell, keep: bool) {
+    let _ = write!(
+        out,
+        "table.cell(colspan: {}, rowspan: {}, breakable: {})[{}]",
+        c.col_span,
+        c.row_span,
+        !keep,
+        cell_body(c)
+    );
 }
 
 fn table(out: &mut String, t: &Table) {
@@ -313,16 +320,17 @@ fn table(out: &mut String, t: &Table) {
         for row in &t.header {
             for c in &row.cells {
                 out.push_str("    ");
-                cell(out, c);
+                cell(out, c, true);
                 out.push_str(",\n");
             }
         }
         out.push_str("  ),\n");
     }
     for row in &t.rows {
+        let keep = row.keep_together();
         for c in &row.cells {
             out.push_str("  ");
-            cell(out, c);
+            cell(out, c, keep);
             out.push_str(",\n");
         }
     }

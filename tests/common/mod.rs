@@ -1,0 +1,198 @@
+//! Helpers for the end-to-end tests: render samples, read PDF and DOCX text
+//! the way a reader sees it.
+#![allow(dead_code)]
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use nastavnik_core::Organization;
+use nastavnik_gen::{DocumentKind, Format, Renderer};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A sample, loaded.
+pub fn sample(name: &str) -> Organization {
+    nastavnik_core::from_path(&root().join("samples").join(name)).expect("sample loads")
+}
+
+/// One renderer for the whole test binary, as an embedder would keep it.
+pub fn renderer() -> &'static Renderer {
+    static R: OnceLock<Renderer> = OnceLock::new();
+    R.get_or_init(Renderer::new)
+}
+
+/// Renders a document to bytes.
+pub fn render(org: &Organization, kind: DocumentKind, format: Format) -> Vec<u8> {
+    renderer().render(org, kind, format).expect("document renders")
+}
+
+/// Whether an external program is installed. Missing tools fail the test on
+/// CI (which installs them) and are reported and skipped elsewhere.
+pub fn tool_available(program: &str, package: &str) -> bool {
+    let found = Command::new(program).arg("--version").output().is_ok()
+        || Command::new(program).arg("-v").output().is_ok();
+    if !found {
+        if std::env::var_os("CI").is_some() {
+            panic!("{program} is missing: install the Debian package {package}");
+        }
+        eprintln!("SKIPPED: {program} is not installed (apt-get install {package})");
+    }
+    found
+}
+
+/// The text of a PDF in content order (`pdftotext -raw`).
+pub fn pdf_text(pdf: &[u8]) -> Option<String> {
+    if !tool_available("pdftotext", "poppler-utils") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext").arg("-raw").arg(&path).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// The number of pages of a PDF, from `pdfinfo`.
+pub fn pdf_pages(pdf: &[u8]) -> Option<usize> {
+    if !tool_available("pdfinfo", "poppler-utils") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8_lossy(&out.stdout);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse().unwrap())
+}
+
+/// An XML part of a DOCX package.
+pub fn docx_part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("DOCX is a zip");
+    let mut part = zip.by_name(name).unwrap_or_else(|_| panic!("DOCX has {name}"));
+    let mut xml = String::new();
+    part.read_to_string(&mut xml).unwrap();
+    xml
+}
+
+/// The text of a DOCX body: paragraphs on lines, tabs kept.
+pub fn docx_text(docx: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let xml = docx_part(docx, "word/document.xml");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut text = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().expect("well-formed document.xml") {
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::End(e) if e.name().as_ref() == b"w:p" => text.push('\n'),
+            Event::Empty(e) if e.name().as_ref() == b"w:tab" => text.push('\t'),
+            Event::Empty(e) if e.name().as_ref() == b"w:br" => text.push('\n'),
+            Event::Text(t) if in_text => text.push_str(&t.unescape().unwrap()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Converts a DOCX to PDF with LibreOffice, as a user opening it would.
+pub fn docx_to_pdf(docx: &[u8]) -> Option<Vec<u8>> {
+    if !tool_available("soffice", "libreoffice-writer") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.docx");
+    std::fs::write(&path, docx).unwrap();
+    let out = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "soffice failed: {}", String::from_utf8_lossy(&out.stderr));
+    let pdf = std::fs::read(dir.path().join("doc.pdf")).expect("soffice wrote the PDF");
+    Some(pdf)
+}
+
+/// Text with hyphenation undone and all white space removed, so that
+/// line breaks and page layout do not matter when looking for a phrase.
+pub fn squeeze(text: &str) -> String {
+    text.replace("\u{ad}\n", "")
+        .replace('\u{ad}', "")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Text without page furniture: lines holding only a page number, and the
+/// repeated header rows of tables (given as `furniture`, matched without spaces).
+pub fn reading_text(text: &str, furniture: &[&str]) -> String {
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !(l.trim().chars().all(|c| c.is_ascii_digit()) && !l.trim().is_empty()))
+        .collect();
+    let mut squeezed = squeeze(&kept.join("\n"));
+    for f in furniture {
+        let f = squeeze(f);
+        // The first occurrence is the real header row; later ones repeat it.
+        if let Some(first) = squeezed.find(&f) {
+            let (head, tail) = squeezed.split_at(first + f.len());
+            squeezed = format!("{head}{}", tail.replace(&f, ""));
+        }
+    }
+    squeezed
+}
+
+/// Asserts that every phrase occurs in `text`, in the given order.
+///
+/// A phrase is found as one run of characters (white space and hyphenation
+/// aside); a phrase a page break split inside a table row, where the other
+/// cells' text comes between, is found word by word, still in order.
+pub fn assert_phrases_in_order(text: &str, phrases: &[String], what: &str) {
+    let hay = reading_text(text, &[]);
+    assert_phrases_in(&hay, text, phrases, what)
+}
+
+/// Like [`assert_phrases_in_order`], on text already read with [`reading_text`].
+pub fn assert_phrases_in(hay: &str, original: &str, phrases: &[String], what: &str) {
+    let mut from = 0;
+    for phrase in phrases {
+        let needle = squeeze(phrase);
+        if let Some(i) = hay[from..].find(&needle) {
+            from += i + needle.len();
+            continue;
+        }
+        // Word by word within a window: a row split over two pages.
+        let window_end = (from + needle.len() * 4 + 2000).min(hay.len());
+        let window_end = (window_end..=hay.len()).find(|i| hay.is_char_boundary(*i)).unwrap_or(hay.len());
+        let mut at = from;
+        let mut ok = true;
+        for word in phrase.split_whitespace() {
+            let w = squeeze(word);
+            match hay[at..window_end].find(&w) {
+                Some(i) => at += i + w.len(),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            from = at;
+            continue;
+        }
+        let anywhere = hay.contains(&needle);
+        panic!(
+            "{what}: «{phrase}» {}\n--- text ---\n{original}",
+            if anywhere { "is out of order" } else { "is missing" }
+        );
+    }
+}
