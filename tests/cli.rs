@@ -8,7 +8,11 @@ use std::process::{Command, Output};
 use common::root;
 
 fn nastavnik(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nastavnik")).args(args).current_dir(cwd).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
 }
 
 fn stderr(o: &Output) -> String {
@@ -21,7 +25,16 @@ fn renders_pdf_and_docx_side_by_side() {
     let sample = root().join("samples/sharya-2020.yaml");
     let out = dir.path().join("new/prikaz");
     let o = nastavnik(
-        &["render", sample.to_str().unwrap(), "--doc", "order-implementation", "--format", "pdf,docx", "--output", out.to_str().unwrap()],
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--doc",
+            "order-implementation",
+            "--format",
+            "pdf,docx",
+            "--output",
+            out.to_str().unwrap(),
+        ],
         dir.path(),
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -35,12 +48,28 @@ fn renders_pdf_and_docx_side_by_side() {
 fn typst_source_goes_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let sample = root().join("samples/school9-2020.yaml");
-    let o = nastavnik(&["render", sample.to_str().unwrap(), "--format", "typ", "--output", "-"], dir.path());
+    let o = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--format",
+            "typ",
+            "--output",
+            "-",
+        ],
+        dir.path(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let source = String::from_utf8(o.stdout).unwrap();
-    assert!(source.contains("#set text(font: (\"Times New Roman\""), "{source}");
+    assert!(
+        source.contains("#set text(font: (\"Times New Roman\""),
+        "{source}"
+    );
     assert!(source.contains("lang: \"ru\""));
-    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written to disk");
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing written to disk"
+    );
 }
 
 #[test]
@@ -48,20 +77,43 @@ fn list_names_the_kinds_in_russian() {
     let o = nastavnik(&["list"], &root());
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(o.status.success());
-    assert!(text.contains("order-implementation") && text.contains("Приказ о внедрении"), "{text}");
+    assert!(
+        text.contains("order-implementation") && text.contains("Приказ о внедрении"),
+        "{text}"
+    );
     assert!(text.contains("roadmap") && text.contains("План мероприятий (дорожная карта)"));
 }
 
 #[test]
 fn misuse_exits_with_2() {
     let sample = root().join("samples/sharya-2020.yaml");
-    let o = nastavnik(&["render", sample.to_str().unwrap(), "--doc", "prikaz"], &root());
+    let o = nastavnik(
+        &["render", sample.to_str().unwrap(), "--doc", "prikaz"],
+        &root(),
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("неизвестный вид документа «prikaz»"), "{}", stderr(&o));
-    let o = nastavnik(&["render", sample.to_str().unwrap(), "--format", "odt"], &root());
+    assert!(
+        stderr(&o).contains("неизвестный вид документа «prikaz»"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nastavnik(
+        &["render", sample.to_str().unwrap(), "--format", "odt"],
+        &root(),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("неизвестный формат «odt»"));
-    let o = nastavnik(&["render", sample.to_str().unwrap(), "--format", "pdf,docx", "--output", "-"], &root());
+    let o = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--format",
+            "pdf,docx",
+            "--output",
+            "-",
+        ],
+        &root(),
+    );
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -74,13 +126,44 @@ fn fails(yaml: &str) -> String {
     let existing = dir.path().join("old.pdf");
     std::fs::write(&existing, b"previous output").unwrap();
     for output in ["new.pdf", "old.pdf"] {
-        let o = nastavnik(&["render", "школа.yaml", "--format", "pdf", "--output", output], dir.path());
+        let o = nastavnik(
+            &[
+                "render",
+                "школа.yaml",
+                "--format",
+                "pdf",
+                "--output",
+                output,
+            ],
+            dir.path(),
+        );
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-        assert!(!dir.path().join("new.pdf").exists(), "a failed render wrote a file");
-        assert_eq!(std::fs::read(&existing).unwrap(), b"previous output", "a failed render touched the old file");
+        assert!(
+            !dir.path().join("new.pdf").exists(),
+            "a failed render wrote a file"
+        );
+        assert_eq!(
+            std::fs::read(&existing).unwrap(),
+            b"previous output",
+            "a failed render touched the old file"
+        );
     }
-    let o = nastavnik(&["render", "школа.yaml", "--format", "pdf,docx", "--output", "x"], dir.path());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "only the input and the old file remain");
+    let o = nastavnik(
+        &[
+            "render",
+            "школа.yaml",
+            "--format",
+            "pdf,docx",
+            "--output",
+            "x",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "only the input and the old file remain"
+    );
     stderr(&o)
 }
 
@@ -93,7 +176,12 @@ fn wrong_date_is_reported_with_position_and_field() {
     let yaml = sample_text().replace("    date: 2020-11-19", "    date: 2020-11-31");
     let line = yaml.lines().position(|l| l.contains("2020-11-31")).unwrap() + 1;
     let err = fails(&yaml);
-    assert!(err.contains(&format!("школа.yaml:{line}:11: ошибка: поле «orders.implementation.date»")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "школа.yaml:{line}:11: ошибка: поле «orders.implementation.date»"
+        )),
+        "{err}"
+    );
     assert!(err.contains("«2020-11-31» — не дата"), "{err}");
 }
 
@@ -103,7 +191,10 @@ fn wrong_deadline_is_reported_with_position_and_field() {
     let line = yaml.lines().position(|l| l.contains("31.11.2020")).unwrap() + 1;
     let err = fails(&yaml);
     assert!(err.contains(&format!("школа.yaml:{line}:")), "{err}");
-    assert!(err.contains("поле «roadmap.sections[0].items[1].deadline»"), "{err}");
+    assert!(
+        err.contains("поле «roadmap.sections[0].items[1].deadline»"),
+        "{err}"
+    );
     assert!(err.contains("нет такой даты: 31.11.2020"), "{err}");
 }
 
@@ -111,10 +202,17 @@ fn wrong_deadline_is_reported_with_position_and_field() {
 fn missing_required_field_is_reported() {
     let yaml = sample_text().replace("    number: \"488\"\n", "");
     let err = fails(&yaml);
-    let line = yaml.lines().position(|l| l.starts_with("  implementation:")).unwrap() + 2;
+    let line = yaml
+        .lines()
+        .position(|l| l.starts_with("  implementation:"))
+        .unwrap()
+        + 2;
     assert!(err.contains(&format!("школа.yaml:{line}:")), "{err}");
     assert!(err.contains("поле «orders.implementation.number»"), "{err}");
-    assert!(err.contains("не указано обязательное поле «number»"), "{err}");
+    assert!(
+        err.contains("не указано обязательное поле «number»"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -122,8 +220,14 @@ fn unknown_key_is_reported_with_the_allowed_ones() {
     let yaml = sample_text().replace("  surname: Махова", "  surname: Махова\n  nmae: Ольга");
     let line = yaml.lines().position(|l| l.contains("nmae")).unwrap() + 1;
     let err = fails(&yaml);
-    assert!(err.contains(&format!("школа.yaml:{line}:3: ошибка: поле «head.nmae»")), "{err}");
-    assert!(err.contains("неизвестное поле «nmae»; допустимые поля: surname, name, patronymic"), "{err}");
+    assert!(
+        err.contains(&format!("школа.yaml:{line}:3: ошибка: поле «head.nmae»")),
+        "{err}"
+    );
+    assert!(
+        err.contains("неизвестное поле «nmae»; допустимые поля: surname, name, patronymic"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -131,8 +235,18 @@ fn unknown_person_is_reported_where_it_is_named() {
     let yaml = std::fs::read_to_string(root().join("samples/school9-2020.yaml"))
         .unwrap()
         .replace("curator: shevchuk", "curator: shevcuk");
-    let line = yaml.lines().position(|l| l.starts_with("curator:")).unwrap() + 1;
+    let line = yaml
+        .lines()
+        .position(|l| l.starts_with("curator:"))
+        .unwrap()
+        + 1;
     let err = fails(&yaml);
-    assert!(err.contains(&format!("школа.yaml:{line}:10: ошибка: поле «curator»")), "{err}");
-    assert!(err.contains("человек с ключом «shevcuk» не найден"), "{err}");
+    assert!(
+        err.contains(&format!("школа.yaml:{line}:10: ошибка: поле «curator»")),
+        "{err}"
+    );
+    assert!(
+        err.contains("человек с ключом «shevcuk» не найден"),
+        "{err}"
+    );
 }

@@ -65,16 +65,31 @@ fn check(sample_name: &str) {
     for kind in [DocumentKind::OrderImplementation, DocumentKind::Roadmap] {
         let plain = r.document(&benign, kind).unwrap();
         let poisoned = r.document(&hostile, kind).unwrap();
-        assert_eq!(shape(&plain), shape(&poisoned), "{sample_name} {kind:?}: structure changed");
+        assert_eq!(
+            shape(&plain),
+            shape(&poisoned),
+            "{sample_name} {kind:?}: structure changed"
+        );
         let ir_text = squeeze(&poisoned.plain_text());
-        assert!(ir_text.contains(&squeeze(&literal())), "{sample_name} {kind:?}: IR lost the text");
-        assert!(!ir_text.contains("49"), "a template expression in data was evaluated");
+        assert!(
+            ir_text.contains(&squeeze(&literal())),
+            "{sample_name} {kind:?}: IR lost the text"
+        );
+        assert!(
+            !ir_text.contains("49"),
+            "a template expression in data was evaluated"
+        );
 
         let docx = render(&hostile, kind, Format::Docx);
         let docx_plain = squeeze(&docx_text(&docx));
-        assert!(docx_plain.contains(&squeeze(&literal())), "{sample_name} {kind:?}: DOCX lost the text");
+        assert!(
+            docx_plain.contains(&squeeze(&literal())),
+            "{sample_name} {kind:?}: DOCX lost the text"
+        );
         assert_eq!(
-            docx_part(&docx, "word/document.xml").matches("<w:tbl>").count(),
+            docx_part(&docx, "word/document.xml")
+                .matches("<w:tbl>")
+                .count(),
             1,
             "DOCX has exactly the roadmap table"
         );
@@ -83,7 +98,10 @@ fn check(sample_name: &str) {
         if let Some(text) = pdf_text(&pdf) {
             let text = squeeze(&text);
             let expected = squeeze(&literal());
-            assert!(text.contains(&expected), "{sample_name} {kind:?}: PDF lost the text:\n{text}");
+            assert!(
+                text.contains(&expected),
+                "{sample_name} {kind:?}: PDF lost the text:\n{text}"
+            );
             let (benign_pdf, poisoned_pdf) = (render(&benign, kind, Format::Pdf), pdf);
             assert!(pdf_pages(&poisoned_pdf).unwrap() >= pdf_pages(&benign_pdf).unwrap());
         }

@@ -16,7 +16,13 @@ fn roadmap_rows(org: &Organization) -> Vec<String> {
             let mut row = vec![number.clone(), item.title.clone()];
             row.extend(item.details.iter().map(|d| format!("– {d}")));
             row.extend(item.deadline.iter().map(ToString::to_string));
-            row.push(item.responsible.iter().map(|r| responsible_text(org, r)).collect::<Vec<_>>().join(", "));
+            row.push(
+                item.responsible
+                    .iter()
+                    .map(|r| responsible_text(org, r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
             row.extend(item.result.iter().cloned());
             out.push(row.join(" "));
             items(org, &number, &item.items, out);
@@ -124,25 +130,44 @@ fn sharya_order_docx_reads_like_seed_004() {
     let body = docx_part(&docx, "word/document.xml");
     assert_eq!(body.matches("<w:numPr>").count(), 5, "five numbered points");
     let numbering = docx_part(&docx, "word/numbering.xml");
-    assert!(numbering.contains(r#"<w:lvlText w:val="%1." />"#), "{numbering}");
+    assert!(
+        numbering.contains(r#"<w:lvlText w:val="%1." />"#),
+        "{numbering}"
+    );
     // The roadmap's header row repeats; its section rows span the four other columns.
     assert_eq!(body.matches("<w:tblHeader />").count(), 1);
     assert_eq!(body.matches(r#"<w:gridSpan w:val="4" />"#).count(), 4);
     // Landscape annex after a portrait order.
-    assert!(body.contains(r#"w:orient="landscape""#), "landscape section");
+    assert!(
+        body.contains(r#"w:orient="landscape""#),
+        "landscape section"
+    );
     let styles = docx_part(&docx, "word/styles.xml");
     assert!(styles.contains(r#"<w:lang w:val="ru-RU""#));
-    assert!(styles.contains(r#"w:eastAsia="Times New Roman""#) && styles.contains(r#"w:cs="Times New Roman""#));
+    assert!(
+        styles.contains(r#"w:eastAsia="Times New Roman""#)
+            && styles.contains(r#"w:cs="Times New Roman""#)
+    );
 }
 
 #[test]
 fn sharya_docx_opens_in_libreoffice_with_the_same_text_and_numbers() {
     let org = sample("sharya-2020.yaml");
     let docx = render(&org, DocumentKind::OrderImplementation, Format::Docx);
-    let Some(pdf) = docx_to_pdf(&docx) else { return };
+    let Some(pdf) = docx_to_pdf(&docx) else {
+        return;
+    };
     let Some(text) = pdf_text(&pdf) else { return };
-    check(&text, &with_numbers(sharya_order(), 9, 5), "DOCX via LibreOffice");
-    check(&text, &sharya_rows_by_hand(), "DOCX via LibreOffice, roadmap");
+    check(
+        &text,
+        &with_numbers(sharya_order(), 9, 5),
+        "DOCX via LibreOffice",
+    );
+    check(
+        &text,
+        &sharya_rows_by_hand(),
+        "DOCX via LibreOffice, roadmap",
+    );
 }
 
 fn school9_order() -> Vec<String> {
@@ -192,7 +217,11 @@ fn school9_order_pdf_and_docx_read_like_seed_000() {
     let docx_plain = docx_text(&docx);
     let unnumbered: Vec<String> = school9_order()
         .into_iter()
-        .map(|p| p.split_once(". ").filter(|(n, _)| n.parse::<u32>().is_ok()).map_or(p.clone(), |(_, rest)| rest.to_string()))
+        .map(|p| {
+            p.split_once(". ")
+                .filter(|(n, _)| n.parse::<u32>().is_ok())
+                .map_or(p.clone(), |(_, rest)| rest.to_string())
+        })
         .collect();
     check(&docx_plain, &unnumbered, "DOCX");
     check(&docx_plain, &roadmap_rows(&org), "DOCX roadmap");
@@ -206,12 +235,21 @@ fn school9_order_pdf_and_docx_read_like_seed_000() {
 #[test]
 fn school9_roadmap_stands_alone() {
     let org = sample("school9-2020.yaml");
-    let doc = common::renderer().document(&org, DocumentKind::Roadmap).unwrap();
+    let doc = common::renderer()
+        .document(&org, DocumentKind::Roadmap)
+        .unwrap();
     assert_eq!(doc.sections.len(), 1);
-    assert_eq!(doc.sections[0].orientation, nastavnik_gen::ir::Orientation::Landscape);
+    assert_eq!(
+        doc.sections[0].orientation,
+        nastavnik_gen::ir::Orientation::Landscape
+    );
     let pdf = render(&org, DocumentKind::Roadmap, Format::Pdf);
     let Some(text) = pdf_text(&pdf) else { return };
-    let mut expected = strings(&["УТВЕРЖДЕН", "приказом МБОУ средняя школа № 9", "от 01.06.2020 № 47"]);
+    let mut expected = strings(&[
+        "УТВЕРЖДЕН",
+        "приказом МБОУ средняя школа № 9",
+        "от 01.06.2020 № 47",
+    ]);
     expected.extend(roadmap_rows(&org));
     check(&text, &expected, "roadmap PDF");
 }
@@ -223,7 +261,10 @@ fn same_input_gives_the_same_bytes() {
         for format in [Format::Pdf, Format::Docx, Format::Typ] {
             let first = render(&org, DocumentKind::OrderImplementation, format);
             let again = render(&sample(name), DocumentKind::OrderImplementation, format);
-            assert!(first == again, "{name} {format:?} differs between two renders");
+            assert!(
+                first == again,
+                "{name} {format:?} differs between two renders"
+            );
         }
     }
 }

@@ -26,7 +26,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Сформировать документ из YAML-файла.
-    #[command(after_help = "Пример:\n  nastavnik render samples/sharya-2020.yaml --doc order-implementation --format pdf,docx --output out/prikaz\n\nПри нескольких форматах --output задаёт имя без расширения: out/prikaz.pdf, out/prikaz.docx.\nФайлы записываются только целиком: при ошибке ничего не создаётся и не перезаписывается.")]
+    #[command(
+        after_help = "Пример:\n  nastavnik render samples/sharya-2020.yaml --doc order-implementation --format pdf,docx --output out/prikaz\n\nПри нескольких форматах --output задаёт имя без расширения: out/prikaz.pdf, out/prikaz.docx.\nФайлы записываются только целиком: при ошибке ничего не создаётся и не перезаписывается."
+    )]
     Render {
         /// YAML-файл с описанием организации.
         file: PathBuf,
@@ -58,11 +60,17 @@ struct Failure {
 }
 
 fn bad_input(message: impl ToString) -> Failure {
-    Failure { code: 1, message: message.to_string() }
+    Failure {
+        code: 1,
+        message: message.to_string(),
+    }
 }
 
 fn misuse(message: impl ToString) -> Failure {
-    Failure { code: 2, message: message.to_string() }
+    Failure {
+        code: 2,
+        message: message.to_string(),
+    }
 }
 
 fn main() -> ExitCode {
@@ -74,9 +82,21 @@ fn main() -> ExitCode {
             }
             Ok(())
         }
-        Command::Render { file, doc, format, output, templates, font_path } => {
-            render(&file, &doc, &format, output.as_deref(), templates.as_deref(), &font_path)
-        }
+        Command::Render {
+            file,
+            doc,
+            format,
+            output,
+            templates,
+            font_path,
+        } => render(
+            &file,
+            &doc,
+            &format,
+            output.as_deref(),
+            templates.as_deref(),
+            &font_path,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,12 +117,18 @@ fn render(
 ) -> Result<(), Failure> {
     let kind = DocumentKind::from_id(doc).ok_or_else(|| {
         let known: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.id()).collect();
-        misuse(format!("неизвестный вид документа «{doc}»; доступны: {}", known.join(", ")))
+        misuse(format!(
+            "неизвестный вид документа «{doc}»; доступны: {}",
+            known.join(", ")
+        ))
     })?;
     let mut chosen = Vec::new();
     for name in formats {
-        let format = Format::from_name(name)
-            .ok_or_else(|| misuse(format!("неизвестный формат «{name}»; доступны: pdf, docx, typ")))?;
+        let format = Format::from_name(name).ok_or_else(|| {
+            misuse(format!(
+                "неизвестный формат «{name}»; доступны: pdf, docx, typ"
+            ))
+        })?;
         if !chosen.contains(&format) {
             chosen.push(format);
         }
@@ -112,7 +138,9 @@ fn render(
     }
     let to_stdout = output == Some(Path::new("-"));
     if to_stdout && chosen.len() > 1 {
-        return Err(misuse("в stdout («--output -») можно вывести только один формат"));
+        return Err(misuse(
+            "в stdout («--output -») можно вывести только один формат",
+        ));
     }
 
     let org = nastavnik_core::from_path(file).map_err(bad_input)?;
@@ -146,7 +174,13 @@ fn render(
 
 /// Where a format goes: `--output` as given for one format; as a stem for several;
 /// `<имя файла>-<вид>.<формат>` in the current directory without `--output`.
-fn output_path(input: &Path, kind: DocumentKind, format: Format, output: Option<&Path>, several: bool) -> PathBuf {
+fn output_path(
+    input: &Path,
+    kind: DocumentKind,
+    format: Format,
+    output: Option<&Path>,
+    several: bool,
+) -> PathBuf {
     match output {
         Some(path) if !several => path.to_path_buf(),
         Some(path) => {
@@ -154,14 +188,21 @@ fn output_path(input: &Path, kind: DocumentKind, format: Format, output: Option<
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| Format::from_name(e).is_some());
-            let stem = if known { path.with_extension("") } else { path.to_path_buf() };
+            let stem = if known {
+                path.with_extension("")
+            } else {
+                path.to_path_buf()
+            };
             let mut name = stem.into_os_string();
             name.push(".");
             name.push(format.extension());
             PathBuf::from(name)
         }
         None => {
-            let stem = input.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+            let stem = input
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("document");
             PathBuf::from(format!("{stem}-{}.{}", kind.id(), format.extension()))
         }
     }

@@ -51,7 +51,9 @@ pub mod option_iso_or_russian {
     /// Reads «2020-11-19» or «19.11.2020», or nothing.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         match Option::<String>::deserialize(d)? {
-            Some(text) => super::parse_date(&text).map(Some).map_err(de::Error::custom),
+            Some(text) => super::parse_date(&text)
+                .map(Some)
+                .map_err(de::Error::custom),
             None => Ok(None),
         }
     }

@@ -247,9 +247,8 @@ const YEAR: &str = r"(\d{4})\s*(?:г\.?|года?|гг\.?)?";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)до\s+(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap()
 });
-static ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap()
-});
+static ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap());
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").unwrap());
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -269,9 +268,8 @@ static YEAR_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})\s*(?:г\.?|года?)").unwrap());
 static WHOLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i)в\s+течение\s+всего\s+периода(.*)$").unwrap());
-static EVERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(еженедельно|ежемесячно|ежеквартально|ежегодно)").unwrap()
-});
+static EVERY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i)(еженедельно|ежемесячно|ежеквартально|ежегодно)").unwrap());
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(\d+)\s+раза?\s+в\s+(неделю|месяц|четверть|полугодие|год)").unwrap()
 });
@@ -279,15 +277,21 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,;]+").unw
 
 fn date(day: &str, month: u32, year: &str, raw: &str) -> Result<NaiveDate, DeadlineError> {
     let (d, y): (u32, i32) = (day.parse().unwrap_or(0), year.parse().unwrap_or(0));
-    NaiveDate::from_ymd_opt(y, month, d)
-        .ok_or_else(|| DeadlineError(format!("в сроке «{raw}» нет такой даты: {d:02}.{month:02}.{y}")))
+    NaiveDate::from_ymd_opt(y, month, d).ok_or_else(|| {
+        DeadlineError(format!(
+            "в сроке «{raw}» нет такой даты: {d:02}.{month:02}.{y}"
+        ))
+    })
 }
 
 /// Parses one deadline at the start of `s`; returns it and the bytes consumed.
 fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineError> {
     if let Some(c) = BY.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((Deadline::By(date(&c[1], m, &c[3], raw)?), c[0].len())));
+        return Ok(Some((
+            Deadline::By(date(&c[1], m, &c[3], raw)?),
+            c[0].len(),
+        )));
     }
     if let Some(c) = DAY_RANGE.captures(s) {
         let to_month = parse_month(&c[5]);
@@ -310,9 +314,17 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
     if let Some(c) = MONTH_RANGE.captures(s) {
         if let (Some(fm), Some(tm)) = (parse_month(&c[1]), parse_month(&c[3])) {
             let to_year: i32 = c[4].parse().unwrap_or(0);
-            let from_year = c.get(2).map_or(to_year, |y| y.as_str().parse().unwrap_or(0));
-            let from = YearMonth { year: from_year, month: fm };
-            let to = YearMonth { year: to_year, month: tm };
+            let from_year = c
+                .get(2)
+                .map_or(to_year, |y| y.as_str().parse().unwrap_or(0));
+            let from = YearMonth {
+                year: from_year,
+                month: fm,
+            };
+            let to = YearMonth {
+                year: to_year,
+                month: tm,
+            };
             if from > to {
                 return Err(DeadlineError(format!(
                     "в сроке «{raw}» начало позже окончания"
@@ -324,19 +336,31 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
     if let Some(c) = MONTH.captures(s) {
         if let Some(month) = parse_month(&c[1]) {
             let year = c[2].parse().unwrap_or(0);
-            return Ok(Some((Deadline::Month(YearMonth { year, month }), c[0].len())));
+            return Ok(Some((
+                Deadline::Month(YearMonth { year, month }),
+                c[0].len(),
+            )));
         }
     }
     if let Some(c) = ON.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((Deadline::On(date(&c[1], m, &c[3], raw)?), c[0].len())));
+        return Ok(Some((
+            Deadline::On(date(&c[1], m, &c[3], raw)?),
+            c[0].len(),
+        )));
     }
     if let Some(c) = ISO.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((Deadline::On(date(&c[3], m, &c[1], raw)?), c[0].len())));
+        return Ok(Some((
+            Deadline::On(date(&c[3], m, &c[1], raw)?),
+            c[0].len(),
+        )));
     }
     if let Some(c) = YEAR_ONLY.captures(s) {
-        return Ok(Some((Deadline::Year(c[1].parse().unwrap_or(0)), c[0].len())));
+        return Ok(Some((
+            Deadline::Year(c[1].parse().unwrap_or(0)),
+            c[0].len(),
+        )));
     }
     if let Some(c) = WHOLE.captures(s) {
         let of = c[1].trim();
@@ -361,7 +385,10 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
             _ => RhythmPeriod::Year,
         };
         let times = c[1].parse().unwrap_or(1);
-        return Ok(Some((Deadline::Recurring(Rhythm::TimesPer { times, per }), c[0].len())));
+        return Ok(Some((
+            Deadline::Recurring(Rhythm::TimesPer { times, per }),
+            c[0].len(),
+        )));
     }
     Ok(None)
 }
@@ -436,7 +463,11 @@ mod tests {
 
     fn roundtrip(input: &str, expected: &str) -> Deadline {
         let d: Deadline = input.parse().unwrap_or_else(|e| panic!("{input}: {e}"));
-        assert_eq!(d.to_string().replace(NBSP, " "), expected, "{input} → {d:?}");
+        assert_eq!(
+            d.to_string().replace(NBSP, " "),
+            expected,
+            "{input} → {d:?}"
+        );
         let again: Deadline = d.to_string().parse().unwrap();
         assert_eq!(again, d, "re-reading {expected}");
         d
@@ -444,9 +475,18 @@ mod tests {
 
     #[test]
     fn shapes_of_the_seeds() {
-        assert!(matches!(roundtrip("до 03.06.2020", "до 03.06.2020"), Deadline::By(_)));
-        assert!(matches!(roundtrip("до 25.11.2020 г.", "до 25.11.2020"), Deadline::By(_)));
-        assert!(matches!(roundtrip("июнь 2020 г.", "июнь 2020 г."), Deadline::Month(_)));
+        assert!(matches!(
+            roundtrip("до 03.06.2020", "до 03.06.2020"),
+            Deadline::By(_)
+        ));
+        assert!(matches!(
+            roundtrip("до 25.11.2020 г.", "до 25.11.2020"),
+            Deadline::By(_)
+        ));
+        assert!(matches!(
+            roundtrip("июнь 2020 г.", "июнь 2020 г."),
+            Deadline::Month(_)
+        ));
         assert!(matches!(
             roundtrip("август – декабрь\n2020 г.", "август – декабрь 2020 г."),
             Deadline::MonthRange { .. }
@@ -456,7 +496,10 @@ mod tests {
             Deadline::DayRange { .. }
         ));
         assert!(matches!(
-            roundtrip("с 1 июня по 31 декабря 2020 г.", "с 1 июня по 31 декабря 2020 г."),
+            roundtrip(
+                "с 1 июня по 31 декабря 2020 г.",
+                "с 1 июня по 31 декабря 2020 г."
+            ),
             Deadline::DayRange { .. }
         ));
         assert!(matches!(
@@ -474,7 +517,10 @@ mod tests {
         roundtrip("2 раза в год", "2 раза в год");
         roundtrip("5 раз в год", "5 раз в год");
         let several = roundtrip("2022 г. 2024 г.", "2022 г., 2024 г.");
-        assert_eq!(several, Deadline::Several(vec![Deadline::Year(2022), Deadline::Year(2024)]));
+        assert_eq!(
+            several,
+            Deadline::Several(vec![Deadline::Year(2022), Deadline::Year(2024)])
+        );
         roundtrip(
             "ноябрь 2020 г. в течение всего периода",
             "ноябрь 2020 г., в течение всего периода",
@@ -490,7 +536,10 @@ mod tests {
             ),
             Deadline::Text(_)
         ));
-        roundtrip("сентябрь 2020 г. – май 2021 г.", "сентябрь 2020 г. – май 2021 г.");
+        roundtrip(
+            "сентябрь 2020 г. – май 2021 г.",
+            "сентябрь 2020 г. – май 2021 г.",
+        );
     }
 
     #[test]

@@ -46,7 +46,11 @@ impl fmt::Display for Diagnostic {
 /// Puts serde's English wording into Russian.
 pub(crate) fn translate(message: &str) -> String {
     let quoted = |s: &str| -> String {
-        s.split('`').skip(1).step_by(2).collect::<Vec<_>>().join(", ")
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("не указано обязательное поле «{}»", rest.trim_matches('`'));
@@ -71,7 +75,11 @@ pub(crate) fn translate(message: &str) -> String {
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!("неверный тип: здесь {}, а ожидается {}", kind(found), kind(expected));
+        return format!(
+            "неверный тип: здесь {}, а ожидается {}",
+            kind(found),
+            kind(expected)
+        );
     }
     if message.starts_with("duplicate field") || message.contains("duplicate entry") {
         return format!("поле указано дважды ({message})");

@@ -31,6 +31,6 @@ pub use deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{from_path, from_yaml_str, LoadError, PositionIndex};
 pub use order::{ImplementationOrder, Unit};
-pub use organization::{IssuedDocument, Organization, OrganizationKind, Orders, Territory};
+pub use organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
 pub use person::Person;
-pub use roadmap::{Roadmap, RoadmapItem, RoadmapSection, Responsible};
+pub use roadmap::{Responsible, Roadmap, RoadmapItem, RoadmapSection};

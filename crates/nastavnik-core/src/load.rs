@@ -46,7 +46,9 @@ impl PositionIndex {
     pub fn new(text: &str) -> Self {
         let mut walker = Walker::default();
         let _ = Parser::new_from_str(text).load(&mut walker, false);
-        PositionIndex { positions: walker.positions }
+        PositionIndex {
+            positions: walker.positions,
+        }
     }
 
     /// Line and column (1-based) of exactly the field at `path`.
@@ -88,7 +90,11 @@ impl Walker {
             None => Some(String::new()),
             Some(Frame::Map { key, path }) => {
                 let k = key.take()?;
-                Some(if path.is_empty() { k } else { format!("{path}.{k}") })
+                Some(if path.is_empty() {
+                    k
+                } else {
+                    format!("{path}.{k}")
+                })
             }
             Some(Frame::Seq { index, path }) => {
                 let p = format!("{path}[{index}]");
@@ -104,8 +110,16 @@ impl MarkedEventReceiver for Walker {
         let pos = (mark.line(), mark.col() + 1);
         match ev {
             Event::Scalar(value, ..) => {
-                if let Some(Frame::Map { key: key @ None, path }) = self.stack.last_mut() {
-                    let p = if path.is_empty() { value.clone() } else { format!("{path}.{value}") };
+                if let Some(Frame::Map {
+                    key: key @ None,
+                    path,
+                }) = self.stack.last_mut()
+                {
+                    let p = if path.is_empty() {
+                        value.clone()
+                    } else {
+                        format!("{path}.{value}")
+                    };
                     self.positions.entry(p).or_insert(pos);
                     *key = Some(value);
                 } else if let Some(p) = self.next_value_path() {
@@ -151,7 +165,11 @@ pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError
     let deserializer = serde_yaml::Deserializer::from_str(text);
     let org: Organization = match serde_path_to_error::deserialize(deserializer) {
         Ok(org) => org,
-        Err(err) => return Err(LoadError::Invalid(vec![schema_diagnostic(err, text, origin)])),
+        Err(err) => {
+            return Err(LoadError::Invalid(vec![schema_diagnostic(
+                err, text, origin,
+            )]))
+        }
     };
     let problems = crate::validate::validate(&org);
     let errors: Vec<Diagnostic> = problems
@@ -180,7 +198,10 @@ pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError
 /// Reads an organisation from a YAML file.
 pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: shown.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
@@ -222,7 +243,11 @@ fn schema_diagnostic(
         if let Some(rest) = message.strip_prefix(prefix) {
             let name = rest.split('`').next().unwrap_or_default();
             if !field.ends_with(name) {
-                field = if field.is_empty() { name.to_string() } else { format!("{field}.{name}") };
+                field = if field.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                };
             }
         }
     }
@@ -240,5 +265,12 @@ fn schema_diagnostic(
     } else {
         translate(&message)
     };
-    Diagnostic { severity: Severity::Error, file: origin.to_string(), line, column, field, message }
+    Diagnostic {
+        severity: Severity::Error,
+        file: origin.to_string(),
+        line,
+        column,
+        field,
+        message,
+    }
 }

@@ -25,7 +25,11 @@ pub struct ImplementationOrder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
     /// The day the model starts.
-    #[serde(default, with = "dates::option_iso_or_russian", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "dates::option_iso_or_russian",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<NaiveDate>,
     /// Organisations whose heads are to introduce the model (an authority's order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -34,7 +38,11 @@ pub struct ImplementationOrder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methodical_support: Option<Unit>,
     /// The deadline for publishing the order on the website, if the order says so.
-    #[serde(default, with = "dates::option_iso_or_russian", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "dates::option_iso_or_russian",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub publish_by: Option<NaiveDate>,
     /// Further points, inserted before the closing one, as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -93,13 +93,21 @@ impl Person {
         let text = text.replace(NBSP, " ");
         let words: Vec<&str> = text.split_whitespace().collect();
         let initials = |w: &str| -> Vec<String> {
-            w.split('.').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+            w.split('.')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
         };
         let (surname, given): (&str, Vec<String>) = match words.as_slice() {
             [one] if !one.contains('.') => (one, Vec::new()),
-            [first, rest @ ..] if first.contains('.') && !rest.is_empty() => {
-                (rest.last()?, words[..words.len() - 1].iter().flat_map(|w| initials(w)).collect())
-            }
+            [first, rest @ ..] if first.contains('.') && !rest.is_empty() => (
+                rest.last()?,
+                words[..words.len() - 1]
+                    .iter()
+                    .flat_map(|w| initials(w))
+                    .collect(),
+            ),
             [surname, rest @ ..] if !rest.is_empty() => {
                 (surname, rest.iter().flat_map(|w| initials(w)).collect())
             }

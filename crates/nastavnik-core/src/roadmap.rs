@@ -31,7 +31,11 @@ impl Roadmap {
 
     /// Every item with its number («1.1», «6.5.1»), depth first.
     pub fn numbered_items(&self) -> Vec<(String, &RoadmapItem)> {
-        fn walk<'a>(prefix: &str, items: &'a [RoadmapItem], out: &mut Vec<(String, &'a RoadmapItem)>) {
+        fn walk<'a>(
+            prefix: &str,
+            items: &'a [RoadmapItem],
+            out: &mut Vec<(String, &'a RoadmapItem)>,
+        ) {
             for (i, item) in items.iter().enumerate() {
                 let number = format!("{prefix}.{}", i + 1);
                 out.push((number.clone(), item));
@@ -71,10 +75,18 @@ pub struct RoadmapItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline>,
     /// Who answers for it, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub responsible: Vec<Responsible>,
     /// The result and kind of document, one paragraph per line.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub result: Vec<String>,
     /// Sub-items, numbered «6.5.1», «6.5.2» …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -127,7 +139,11 @@ impl<'de> Deserialize<'de> for Responsible {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Responsible, A::Error> {
                 let p = PersonResponsible::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Responsible::Person { person: p.person, role: p.role, note: p.note })
+                Ok(Responsible::Person {
+                    person: p.person,
+                    role: p.role,
+                    note: p.note,
+                })
             }
         }
         deserializer.deserialize_any(V)

@@ -60,7 +60,11 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             }
         }
         for (s, section) in roadmap.sections.iter().enumerate() {
-            walk(&section.items, &format!("roadmap.sections[{s}].items"), &mut check);
+            walk(
+                &section.items,
+                &format!("roadmap.sections[{s}].items"),
+                &mut check,
+            );
         }
     }
     problems

@@ -78,12 +78,20 @@ pub enum Inline {
 impl Inline {
     /// Plain text.
     pub fn plain(text: impl Into<String>) -> Self {
-        Inline::Text { text: text.into(), bold: false, italic: false }
+        Inline::Text {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
     }
 
     /// Bold text.
     pub fn bold(text: impl Into<String>) -> Self {
-        Inline::Text { text: text.into(), bold: true, italic: false }
+        Inline::Text {
+            text: text.into(),
+            bold: true,
+            italic: false,
+        }
     }
 }
 
@@ -115,12 +123,20 @@ pub struct Paragraph {
 impl Paragraph {
     /// A justified, indented paragraph of running text.
     pub fn text(content: Vec<Inline>) -> Self {
-        Paragraph { content, align: Align::Justify, indent: true }
+        Paragraph {
+            content,
+            align: Align::Justify,
+            indent: true,
+        }
     }
 
     /// A paragraph without indent, aligned as given.
     pub fn aligned(content: Vec<Inline>, align: Align) -> Self {
-        Paragraph { content, align, indent: false }
+        Paragraph {
+            content,
+            align,
+            indent: false,
+        }
     }
 }
 
@@ -145,7 +161,13 @@ pub struct Clause {
 impl Clauses {
     /// Every clause with its number, depth first: («1.», depth 0, clause) …
     pub fn numbered(&self) -> Vec<(String, usize, &Clause)> {
-        fn walk<'a>(prefix: &str, items: &'a [Clause], start: u32, depth: usize, out: &mut Vec<(String, usize, &'a Clause)>) {
+        fn walk<'a>(
+            prefix: &str,
+            items: &'a [Clause],
+            start: u32,
+            depth: usize,
+            out: &mut Vec<(String, usize, &'a Clause)>,
+        ) {
             for (i, c) in items.iter().enumerate() {
                 let number = format!("{prefix}{}.", start + i as u32);
                 out.push((number.clone(), depth, c));
@@ -215,9 +237,18 @@ impl Cell {
         let blocks = if text.is_empty() {
             Vec::new()
         } else {
-            vec![Block::Paragraph(Paragraph::aligned(vec![Inline::plain(text)], Align::Left))]
+            vec![Block::Paragraph(Paragraph::aligned(
+                vec![Inline::plain(text)],
+                Align::Left,
+            ))]
         };
-        Cell { blocks, col_span: 1, row_span: 1, bold: false, align: Align::Left }
+        Cell {
+            blocks,
+            col_span: 1,
+            row_span: 1,
+            bold: false,
+            align: Align::Left,
+        }
     }
 
     /// The same cell spanning `n` columns.
@@ -387,15 +418,29 @@ mod tests {
 
     #[test]
     fn clause_numbers_nest() {
-        let leaf = |t: &str| Clause { content: vec![Inline::plain(t)], children: vec![] };
+        let leaf = |t: &str| Clause {
+            content: vec![Inline::plain(t)],
+            children: vec![],
+        };
         let c = Clauses {
             start: 1,
             items: vec![
                 leaf("a"),
-                Clause { content: vec![Inline::plain("b")], children: vec![leaf("c"), leaf("d")] },
+                Clause {
+                    content: vec![Inline::plain("b")],
+                    children: vec![leaf("c"), leaf("d")],
+                },
             ],
         };
         let n: Vec<_> = c.numbered().into_iter().map(|(n, d, _)| (n, d)).collect();
-        assert_eq!(n, [("1.".into(), 0), ("2.".into(), 0), ("2.1.".into(), 1), ("2.2.".into(), 1)]);
+        assert_eq!(
+            n,
+            [
+                ("1.".into(), 0),
+                ("2.".into(), 0),
+                ("2.1.".into(), 1),
+                ("2.2.".into(), 1)
+            ]
+        );
     }
 }

@@ -94,7 +94,10 @@ impl Default for Renderer {
 impl Renderer {
     /// A renderer with the embedded templates and the process-wide fonts.
     pub fn new() -> Self {
-        Renderer { templates: Templates::embedded(), engine: TypstEngine::shared() }
+        Renderer {
+            templates: Templates::embedded(),
+            engine: TypstEngine::shared(),
+        }
     }
 
     /// The same renderer with other templates.
@@ -112,12 +115,21 @@ impl Renderer {
     }
 
     /// The document model of a document.
-    pub fn document(&self, org: &Organization, kind: DocumentKind) -> Result<ir::Document, GenError> {
+    pub fn document(
+        &self,
+        org: &Organization,
+        kind: DocumentKind,
+    ) -> Result<ir::Document, GenError> {
         documents::build(org, kind, &self.templates)
     }
 
     /// A document as bytes in a format.
-    pub fn render(&self, org: &Organization, kind: DocumentKind, format: Format) -> Result<Vec<u8>, GenError> {
+    pub fn render(
+        &self,
+        org: &Organization,
+        kind: DocumentKind,
+        format: Format,
+    ) -> Result<Vec<u8>, GenError> {
         let doc = self.document(org, kind)?;
         self.write(&doc, format)
     }
@@ -134,3 +146,8 @@ impl Renderer {
         }
     }
 }
+
+/// The README's examples run as doctests, so the README cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

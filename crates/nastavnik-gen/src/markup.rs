@@ -71,12 +71,16 @@ fn component_args(text: &str) -> Vec<String> {
         match c {
             '\\' => {
                 if let Some(next) = chars.next() {
-                    args.last_mut().map(|a| a.push(next));
+                    if let Some(a) = args.last_mut() {
+                        a.push(next)
+                    }
                 }
             }
             '|' => args.push(String::new()),
             c => {
-                args.last_mut().map(|a| a.push(c));
+                if let Some(a) = args.last_mut() {
+                    a.push(c)
+                }
             }
         }
     }
@@ -86,11 +90,23 @@ fn component_args(text: &str) -> Vec<String> {
 fn parse_component(line: &str, number: usize) -> Option<Component> {
     let body = line.trim().strip_prefix("@[")?.strip_suffix(']')?;
     let (name, rest) = body.split_once(' ').unwrap_or((body, ""));
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return None;
     }
-    let args = if rest.trim().is_empty() { Vec::new() } else { component_args(rest) };
-    Some(Component { name: name.to_string(), args, line: number })
+    let args = if rest.trim().is_empty() {
+        Vec::new()
+    } else {
+        component_args(rest)
+    };
+    Some(Component {
+        name: name.to_string(),
+        args,
+        line: number,
+    })
 }
 
 /// Reads template output into page sections, asking `resolve` for components.
@@ -103,7 +119,9 @@ pub fn to_sections(
     let flush = |prose: &mut String, sections: &mut Vec<Section>| {
         if !prose.trim().is_empty() {
             let blocks = markdown_blocks(prose);
-            sections.last_mut().map(|s| s.blocks.extend(blocks));
+            if let Some(s) = sections.last_mut() {
+                s.blocks.extend(blocks)
+            }
         }
         prose.clear();
     };
@@ -113,12 +131,19 @@ pub fn to_sections(
                 flush(&mut prose, &mut sections);
                 for piece in resolve(&component)? {
                     match piece {
-                        Piece::Block(b) => sections.last_mut().map(|s| s.blocks.push(b)).unwrap_or(()),
+                        Piece::Block(b) => {
+                            sections.last_mut().map(|s| s.blocks.push(b)).unwrap_or(())
+                        }
                         Piece::NewSection(orientation) => {
                             if sections.last().is_some_and(|s| s.blocks.is_empty()) {
-                                sections.last_mut().map(|s| s.orientation = orientation);
+                                if let Some(s) = sections.last_mut() {
+                                    s.orientation = orientation;
+                                }
                             } else {
-                                sections.push(Section { orientation, blocks: Vec::new() });
+                                sections.push(Section {
+                                    orientation,
+                                    blocks: Vec::new(),
+                                });
                             }
                         }
                     }
@@ -171,7 +196,10 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 let content = std::mem::take(&mut inline);
-                blocks.push(Block::Heading { level: heading.take().unwrap_or(1), content });
+                blocks.push(Block::Heading {
+                    level: heading.take().unwrap_or(1),
+                    content,
+                });
             }
             Event::End(TagEnd::Paragraph) => {
                 if lists.is_empty() {
@@ -201,9 +229,14 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                 if let Some(parent) = lists.last_mut().and_then(|f| f.items.last_mut()) {
                     parent.children.extend(frame.items);
                 } else if frame.ordered {
-                    blocks.push(Block::Clauses(Clauses { start: frame.start, items: frame.items }));
+                    blocks.push(Block::Clauses(Clauses {
+                        start: frame.start,
+                        items: frame.items,
+                    }));
                 } else {
-                    blocks.push(Block::List(frame.items.into_iter().map(|c| c.content).collect()));
+                    blocks.push(Block::List(
+                        frame.items.into_iter().map(|c| c.content).collect(),
+                    ));
                 }
             }
             Event::Start(Tag::Strong) => bold += 1,
@@ -219,20 +252,33 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
         }
     }
     if !inline.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph { content: inline, align: Align::Justify, indent: true }));
+        blocks.push(Block::Paragraph(Paragraph {
+            content: inline,
+            align: Align::Justify,
+            indent: true,
+        }));
     }
     blocks
 }
 
 /// Appends text, merging it with the previous run when the emphasis matches.
 fn push_text(inline: &mut Vec<Inline>, text: &str, bold: bool, italic: bool) {
-    if let Some(Inline::Text { text: prev, bold: b, italic: i }) = inline.last_mut() {
+    if let Some(Inline::Text {
+        text: prev,
+        bold: b,
+        italic: i,
+    }) = inline.last_mut()
+    {
         if *b == bold && *i == italic {
             prev.push_str(text);
             return;
         }
     }
-    inline.push(Inline::Text { text: text.to_string(), bold, italic });
+    inline.push(Inline::Text {
+        text: text.to_string(),
+        bold,
+        italic,
+    });
 }
 
 #[cfg(test)]
@@ -245,25 +291,40 @@ mod tests {
         let text = format!("Слова {} конец.\n", escape_markdown(hostile));
         let blocks = markdown_blocks(&text);
         assert_eq!(blocks.len(), 1, "{blocks:?}");
-        let Block::Paragraph(p) = &blocks[0] else { panic!("{blocks:?}") };
-        let Inline::Text { text, .. } = &p.content[0] else { panic!() };
-        assert_eq!(text, "Слова # * _ [ ] $ < > & \" \\ @ { } % = x - y 1. z @[roadmap-table] конец.");
+        let Block::Paragraph(p) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let Inline::Text { text, .. } = &p.content[0] else {
+            panic!()
+        };
+        assert_eq!(
+            text,
+            "Слова # * _ [ ] $ < > & \" \\ @ { } % = x - y 1. z @[roadmap-table] конец."
+        );
         assert!(parse_component(&escape_markdown("@[roadmap-table]"), 1).is_none());
     }
 
     #[test]
     fn nested_ordered_lists_are_clauses() {
-        let blocks = markdown_blocks("1. Первый\n2. Второй\n   1. Вложенный\n\nТекст **жирный**.\n");
-        let Block::Clauses(c) = &blocks[0] else { panic!("{blocks:?}") };
+        let blocks =
+            markdown_blocks("1. Первый\n2. Второй\n   1. Вложенный\n\nТекст **жирный**.\n");
+        let Block::Clauses(c) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
         let numbers: Vec<_> = c.numbered().into_iter().map(|(n, _, _)| n).collect();
         assert_eq!(numbers, ["1.", "2.", "2.1."]);
-        let Block::Paragraph(p) = &blocks[1] else { panic!() };
+        let Block::Paragraph(p) = &blocks[1] else {
+            panic!()
+        };
         assert_eq!(p.content[1], Inline::bold("жирный"));
     }
 
     #[test]
     fn components_split_prose_and_take_escaped_args() {
-        let text = format!("До.\n@[aside Приложение 1|{}]\nПосле.\n", escape_markdown("к приказу | ] №"));
+        let text = format!(
+            "До.\n@[aside Приложение 1|{}]\nПосле.\n",
+            escape_markdown("к приказу | ] №")
+        );
         let mut seen = Vec::new();
         let sections = to_sections(&text, &mut |c| {
             seen.push(c.clone());

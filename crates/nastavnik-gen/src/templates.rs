@@ -16,7 +16,10 @@ use crate::GenError;
 
 /// The templates shipped with nastavnik: (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("order-implementation.md", include_str!("../../../templates/order-implementation.md")),
+    (
+        "order-implementation.md",
+        include_str!("../../../templates/order-implementation.md"),
+    ),
     ("roadmap.md", include_str!("../../../templates/roadmap.md")),
 ];
 
@@ -58,17 +61,29 @@ impl Templates {
                 if let Ok(meta) = std::fs::symlink_metadata(&path) {
                     if meta.is_file() {
                         return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                            Error::new(ErrorKind::InvalidOperation, format!("не удалось прочитать шаблон {name}: {e}"))
+                            Error::new(
+                                ErrorKind::InvalidOperation,
+                                format!("не удалось прочитать шаблон {name}: {e}"),
+                            )
                         });
                     }
                 }
             }
-            Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
+            Ok(EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string()))
         });
-        env.add_filter("date_numeric", |v: String| date_filter(&v, russian::date_numeric));
+        env.add_filter("date_numeric", |v: String| {
+            date_filter(&v, russian::date_numeric)
+        });
         env.add_filter("date_long", |v: String| date_filter(&v, russian::date_long));
-        env.add_filter("date_words", |v: String| date_filter(&v, russian::date_long_words));
-        env.add_filter("date_quoted", |v: String| date_filter(&v, russian::date_quoted));
+        env.add_filter("date_words", |v: String| {
+            date_filter(&v, russian::date_long_words)
+        });
+        env.add_filter("date_quoted", |v: String| {
+            date_filter(&v, russian::date_quoted)
+        });
         env.add_filter("number_sign", |v: String| russian::number_sign(&v));
         env.add_filter("quoted", |v: String| russian::guillemets(&v));
         env.add_filter("lower_first", |v: String| {
@@ -110,6 +125,9 @@ fn template_error(err: Error) -> GenError {
         (Some(name), None) => format!("шаблон {name}: "),
         _ => String::new(),
     };
-    let detail = err.detail().map(str::to_string).unwrap_or_else(|| err.kind().to_string());
+    let detail = err
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| err.kind().to_string());
     GenError::Template(format!("{place}{detail}"))
 }

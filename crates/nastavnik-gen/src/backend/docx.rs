@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Header, IndentLevel, Level, LevelJc,
     LevelOverride, LevelSuffixType, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    PageMargin, PageNum, PageOrientationType, Paragraph as DocxParagraph, Run, RunFonts, Section as DocxSection,
-    SpecialIndentType, Start, Tab, TabValueType, Table as DocxTable, TableCell, TableLayoutType,
-    TableRow, VMergeType, WidthType,
+    PageMargin, PageNum, PageOrientationType, Paragraph as DocxParagraph, Run, RunFonts,
+    Section as DocxSection, SpecialIndentType, Start, Tab, TabValueType, Table as DocxTable,
+    TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 use regex::Regex;
 
@@ -48,12 +48,20 @@ fn text_width(o: Orientation) -> usize {
 }
 
 fn fonts() -> RunFonts {
-    RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
 }
 
 /// Writes a document as DOCX bytes.
 pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
-    let mut writer = Writer { numbering_ids: FIRST_NUMBERING, header_rows: Vec::new(), docx: base_docx() };
+    let mut writer = Writer {
+        numbering_ids: FIRST_NUMBERING,
+        header_rows: Vec::new(),
+        docx: base_docx(),
+    };
     let last = doc.sections.len().saturating_sub(1);
     for (i, section) in doc.sections.iter().enumerate() {
         if i == last {
@@ -77,9 +85,20 @@ fn base_docx() -> Docx {
     let mut abstract_numbering = AbstractNumbering::new(CLAUSES_ABSTRACT);
     for (level, text) in clause_levels.iter().enumerate() {
         abstract_numbering = abstract_numbering.add_level(
-            Level::new(level, Start::new(1), NumberFormat::new("decimal"), LevelText::new(*text), LevelJc::new("left"))
-                .indent(Some(0), Some(SpecialIndentType::FirstLine(INDENT)), None, None)
-                .suffix(LevelSuffixType::Space),
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new("decimal"),
+                LevelText::new(*text),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(0),
+                Some(SpecialIndentType::FirstLine(INDENT)),
+                None,
+                None,
+            )
+            .suffix(LevelSuffixType::Space),
         );
     }
     Docx::new()
@@ -123,8 +142,14 @@ fn margins() -> PageMargin {
 }
 
 enum Child {
-    Paragraph(DocxParagraph),
-    Table(DocxTable),
+    Paragraph(Box<DocxParagraph>),
+    Table(Box<DocxTable>),
+}
+
+impl Child {
+    fn paragraph(p: DocxParagraph) -> Self {
+        Child::Paragraph(Box::new(p))
+    }
 }
 
 impl Writer {
@@ -140,8 +165,8 @@ impl Writer {
         }
         for child in self.children(section) {
             s = match child {
-                Child::Paragraph(p) => s.add_paragraph(p),
-                Child::Table(t) => s.add_table(t),
+                Child::Paragraph(p) => s.add_paragraph(*p),
+                Child::Table(t) => s.add_table(*t),
             };
         }
         self.docx = std::mem::take(&mut self.docx).add_section(s);
@@ -160,8 +185,8 @@ impl Writer {
         self.docx = docx;
         for child in self.children(section) {
             self.docx = match child {
-                Child::Paragraph(p) => std::mem::take(&mut self.docx).add_paragraph(p),
-                Child::Table(t) => std::mem::take(&mut self.docx).add_table(t),
+                Child::Paragraph(p) => std::mem::take(&mut self.docx).add_paragraph(*p),
+                Child::Table(t) => std::mem::take(&mut self.docx).add_table(*t),
             };
         }
     }
@@ -178,7 +203,8 @@ impl Writer {
         self.numbering_ids += 1;
         let id = self.numbering_ids;
         self.docx = std::mem::take(&mut self.docx).add_numbering(
-            Numbering::new(id, CLAUSES_ABSTRACT).add_override(LevelOverride::new(0).start(start.max(1) as usize)),
+            Numbering::new(id, CLAUSES_ABSTRACT)
+                .add_override(LevelOverride::new(0).start(start.max(1) as usize)),
         );
         id
     }
@@ -192,32 +218,32 @@ impl Writer {
                     .align(AlignmentType::Center)
                     .line_spacing(LineSpacing::new().before(space).after(space))
                     .keep_next(true);
-                out.push(Child::Paragraph(bold_all(p)));
+                out.push(Child::paragraph(bold_all(p)));
             }
-            Block::Paragraph(p) => out.push(Child::Paragraph(paragraph(p, None))),
+            Block::Paragraph(p) => out.push(Child::paragraph(paragraph(p, None))),
             Block::Clauses(clauses) => {
                 let id = self.new_numbering(clauses.start);
                 for (_number, depth, clause) in clauses.numbered() {
                     let p = runs(DocxParagraph::new(), &clause.content, None)
                         .align(AlignmentType::Both)
                         .numbering(NumberingId::new(id), IndentLevel::new(depth.min(2)));
-                    out.push(Child::Paragraph(p));
+                    out.push(Child::paragraph(p));
                 }
             }
             Block::List(items) => {
                 for item in items {
                     let mut content = vec![Inline::plain("– ")];
                     content.extend(item.iter().cloned());
-                    out.push(Child::Paragraph(paragraph(&Paragraph::text(content), None)));
+                    out.push(Child::paragraph(paragraph(&Paragraph::text(content), None)));
                 }
             }
             Block::Table(t) => {
                 self.header_rows.push(t.header.len());
-                out.push(Child::Table(table(t, width)));
+                out.push(Child::Table(Box::new(table(t, width))));
             }
             Block::Requisites(r) => requisites(r, width, out),
-            Block::Aside(a) => out.push(Child::Paragraph(aside(a, width))),
-            Block::Signature(s) => out.push(Child::Paragraph(signature(s, width))),
+            Block::Aside(a) => out.push(Child::paragraph(aside(a, width))),
+            Block::Signature(s) => out.push(Child::paragraph(signature(s, width))),
             Block::Acquaintance(a) => acquaintance(a, width, out),
         }
     }
@@ -287,24 +313,24 @@ fn lines_paragraph(lines: &[String], bold: bool) -> DocxParagraph {
 
 fn requisites(r: &Requisites, width: usize, out: &mut Vec<Child>) {
     if !r.header_lines.is_empty() {
-        out.push(Child::Paragraph(
+        out.push(Child::paragraph(
             lines_paragraph(&r.header_lines, true)
                 .align(AlignmentType::Center)
                 .line_spacing(LineSpacing::new().after(120)),
         ));
     }
-    out.push(Child::Paragraph(
+    out.push(Child::paragraph(
         lines_paragraph(std::slice::from_ref(&r.issuer), true)
             .align(AlignmentType::Center)
             .line_spacing(LineSpacing::new().after(240)),
     ));
-    out.push(Child::Paragraph(
+    out.push(Child::paragraph(
         DocxParagraph::new()
             .add_run(run(&r.kind, true, false, Some(32)).character_spacing(40))
             .align(AlignmentType::Center)
             .line_spacing(LineSpacing::new().after(200)),
     ));
-    out.push(Child::Paragraph(
+    out.push(Child::paragraph(
         DocxParagraph::new()
             .add_tab(Tab::new().val(TabValueType::Right).pos(width))
             .add_run(run(&r.date, false, false, None))
@@ -312,11 +338,13 @@ fn requisites(r: &Requisites, width: usize, out: &mut Vec<Child>) {
             .add_run(run(&r.number, false, false, None)),
     ));
     if let Some(place) = &r.place {
-        out.push(Child::Paragraph(
-            DocxParagraph::new().align(AlignmentType::Center).add_run(run(place, false, false, None)),
+        out.push(Child::paragraph(
+            DocxParagraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(place, false, false, None)),
         ));
     }
-    out.push(Child::Paragraph(DocxParagraph::new()));
+    out.push(Child::paragraph(DocxParagraph::new()));
 }
 
 fn aside(a: &Aside, width: usize) -> DocxParagraph {
@@ -337,13 +365,13 @@ fn signature(s: &Signature, width: usize) -> DocxParagraph {
 }
 
 fn acquaintance(a: &Acquaintance, width: usize, out: &mut Vec<Child>) {
-    out.push(Child::Paragraph(
+    out.push(Child::paragraph(
         DocxParagraph::new()
             .line_spacing(LineSpacing::new().before(360).after(120))
             .add_run(run(&a.label, false, false, None)),
     ));
     for name in &a.names {
-        out.push(Child::Paragraph(
+        out.push(Child::paragraph(
             DocxParagraph::new()
                 .add_tab(Tab::new().val(TabValueType::Left).pos(width * 2 / 5))
                 .add_tab(Tab::new().val(TabValueType::Right).pos(width))
@@ -376,7 +404,10 @@ fn cell_content(cell: &Cell) -> Vec<DocxParagraph> {
                 for item in items {
                     let mut content = vec![Inline::plain("– ")];
                     content.extend(item.iter().cloned());
-                    out.push(paragraph(&Paragraph::aligned(content, Align::Left), Some(TABLE_SIZE)));
+                    out.push(paragraph(
+                        &Paragraph::aligned(content, Align::Left),
+                        Some(TABLE_SIZE),
+                    ));
                 }
             }
             _ => {}
@@ -390,7 +421,11 @@ fn cell_content(cell: &Cell) -> Vec<DocxParagraph> {
 
 fn embolden(i: Inline) -> Inline {
     match i {
-        Inline::Text { text, italic, .. } => Inline::Text { text, bold: true, italic },
+        Inline::Text { text, italic, .. } => Inline::Text {
+            text,
+            bold: true,
+            italic,
+        },
         other => other,
     }
 }
@@ -399,7 +434,11 @@ fn embolden(i: Inline) -> Inline {
 /// by a row span from above get a `vMerge` continuation.
 fn table(t: &Table, width: usize) -> DocxTable {
     let total: f32 = t.columns.iter().sum::<f32>().max(f32::EPSILON);
-    let grid: Vec<usize> = t.columns.iter().map(|c| (c / total * width as f32) as usize).collect();
+    let grid: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|c| (c / total * width as f32) as usize)
+        .collect();
     let ncols = grid.len();
     // Remaining rows of an active row span, per grid column, with its width in columns.
     let mut pending: Vec<(u16, u16)> = vec![(0, 1); ncols];
@@ -413,7 +452,9 @@ fn table(t: &Table, width: usize) -> DocxTable {
             if pending[col].0 > 0 {
                 let span = pending[col].1;
                 pending[col].0 -= 1;
-                let mut c = TableCell::new().vertical_merge(VMergeType::Continue).add_paragraph(DocxParagraph::new());
+                let mut c = TableCell::new()
+                    .vertical_merge(VMergeType::Continue)
+                    .add_paragraph(DocxParagraph::new());
                 if span > 1 {
                     c = c.grid_span(span as usize);
                 }
@@ -423,7 +464,11 @@ fn table(t: &Table, width: usize) -> DocxTable {
             }
             let Some(cell) = source.next() else {
                 // A short row: fill the rest with empty cells.
-                cells.push(TableCell::new().add_paragraph(DocxParagraph::new()).width(grid[col], WidthType::Dxa));
+                cells.push(
+                    TableCell::new()
+                        .add_paragraph(DocxParagraph::new())
+                        .width(grid[col], WidthType::Dxa),
+                );
                 col += 1;
                 continue;
             };
@@ -455,10 +500,13 @@ fn table(t: &Table, width: usize) -> DocxTable {
 }
 
 fn span_width(grid: &[usize], col: usize, span: u16) -> usize {
-    grid[col..(col + span as usize).min(grid.len())].iter().sum()
+    grid[col..(col + span as usize).min(grid.len())]
+        .iter()
+        .sum()
 }
 
-static PARA_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"w14:paraId="[0-9A-Fa-f]+""#).unwrap());
+static PARA_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"w14:paraId="[0-9A-Fa-f]+""#).unwrap());
 
 /// Rewrites what docx-rs leaves varying or unsaid, and zips again with fixed
 /// timestamps: sequential paragraph ids, the Russian language, header rows.
@@ -490,11 +538,15 @@ fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
         }
         if name == "word/document.xml" {
             let text = String::from_utf8_lossy(&data);
-            data = mark_header_rows(&text, &header_rows).into_bytes();
+            data = mark_header_rows(&text, header_rows).into_bytes();
         } else if name == "word/styles.xml" {
             let text = String::from_utf8_lossy(&data);
             let lang = r#"<w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA" />"#;
-            let text = text.replacen("</w:rPr></w:rPrDefault>", &format!("{lang}</w:rPr></w:rPrDefault>"), 1);
+            let text = text.replacen(
+                "</w:rPr></w:rPrDefault>",
+                &format!("{lang}</w:rPr></w:rPrDefault>"),
+                1,
+            );
             data = text.into_bytes();
         }
         out.start_file(name, options).map_err(|e| err(&e))?;
@@ -509,11 +561,15 @@ fn mark_header_rows(xml: &str, header_rows: &[usize]) -> String {
     let mut out = String::with_capacity(xml.len() + 64);
     let mut rest = xml;
     for &count in header_rows {
-        let Some(start) = rest.find("<w:tbl>") else { break };
+        let Some(start) = rest.find("<w:tbl>") else {
+            break;
+        };
         out.push_str(&rest[..start]);
         rest = &rest[start..];
         for _ in 0..count {
-            let Some(at) = rest.find("<w:cantSplit />") else { break };
+            let Some(at) = rest.find("<w:cantSplit />") else {
+                break;
+            };
             let end = at + "<w:cantSplit />".len();
             out.push_str(&rest[..end]);
             out.push_str("<w:tblHeader />");

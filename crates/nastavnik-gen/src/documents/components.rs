@@ -4,7 +4,10 @@
 use nastavnik_core::Organization;
 
 use crate::documents::roadmap_table::roadmap_table;
-use crate::ir::{Acquaintance, Align, Aside, AsideKind, Block, Inline, Orientation, Paragraph, Requisites, Signature};
+use crate::ir::{
+    Acquaintance, Align, Aside, AsideKind, Block, Inline, Orientation, Paragraph, Requisites,
+    Signature,
+};
 use crate::markup::{Component, Piece};
 use crate::GenError;
 
@@ -31,10 +34,20 @@ pub fn resolve(org: &Organization, c: &Component) -> Result<Vec<Piece>, GenError
         })),
         "acquaintance" => block(Block::Acquaintance(Acquaintance {
             label: c.arg(0).to_string(),
-            names: c.args.iter().skip(1).filter(|n| !n.is_empty()).cloned().collect(),
+            names: c
+                .args
+                .iter()
+                .skip(1)
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .collect(),
         })),
         "annex-mark" | "approval-stamp" => block(Block::Aside(Aside {
-            kind: if c.name == "annex-mark" { AsideKind::AnnexMark } else { AsideKind::ApprovalStamp },
+            kind: if c.name == "annex-mark" {
+                AsideKind::AnnexMark
+            } else {
+                AsideKind::ApprovalStamp
+            },
             lines: c.args.iter().filter(|l| !l.is_empty()).cloned().collect(),
         })),
         "section" => Ok(vec![Piece::NewSection(match c.arg(0) {

@@ -30,7 +30,10 @@ impl OrgView {
             },
             name: org.name.trim().to_string(),
             short: org.short().trim().to_string(),
-            genitive: org.name_genitive.clone().unwrap_or_else(|| org.short().trim().to_string()),
+            genitive: org
+                .name_genitive
+                .clone()
+                .unwrap_or_else(|| org.short().trim().to_string()),
             territory_locative: org.territory_locative(),
             territory_genitive: org.territory_genitive(),
         }
@@ -75,7 +78,11 @@ impl UnitView {
     fn new(u: &Unit) -> Self {
         UnitView {
             name: u.name.trim().to_string(),
-            head: u.head.as_ref().map(Person::surname_initials).unwrap_or_default(),
+            head: u
+                .head
+                .as_ref()
+                .map(Person::surname_initials)
+                .unwrap_or_default(),
         }
     }
 }
@@ -143,6 +150,9 @@ impl RoadmapView {
             Some(t) => format!("документа {}", nastavnik_core::russian::guillemets(t)),
             None => format!("плана мероприятий (дорожная карта) {}", r.subject.trim()),
         };
-        RoadmapView { title: r.title(), genitive }
+        RoadmapView {
+            title: r.title(),
+            genitive,
+        }
     }
 }

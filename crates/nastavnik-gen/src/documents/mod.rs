@@ -37,7 +37,9 @@ impl DocumentKind {
     /// The Russian name of the kind.
     pub fn title(self) -> &'static str {
         match self {
-            DocumentKind::OrderImplementation => "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)",
+            DocumentKind::OrderImplementation => {
+                "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)"
+            }
             DocumentKind::Roadmap => "План мероприятий (дорожная карта)",
         }
     }
@@ -56,13 +58,18 @@ impl DocumentKind {
 }
 
 /// Builds the document model of `kind` for `org`.
-pub fn build(org: &Organization, kind: DocumentKind, templates: &Templates) -> Result<Document, GenError> {
+pub fn build(
+    org: &Organization,
+    kind: DocumentKind,
+    templates: &Templates,
+) -> Result<Document, GenError> {
     let context = context(org, kind)?;
     let text = templates.render(kind.template(), context)?;
-    let sections = to_sections(&text, &mut |c| components::resolve(org, c)).map_err(|e| match e {
-        GenError::Template(m) => GenError::Template(format!("шаблон {}: {m}", kind.template())),
-        other => other,
-    })?;
+    let sections =
+        to_sections(&text, &mut |c| components::resolve(org, c)).map_err(|e| match e {
+            GenError::Template(m) => GenError::Template(format!("шаблон {}: {m}", kind.template())),
+            other => other,
+        })?;
     let title = sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -85,15 +92,29 @@ pub fn build(org: &Organization, kind: DocumentKind, templates: &Templates) -> R
 fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
     let order = org.orders.implementation.as_ref().map(OrderView::new);
-    let acquainted: Vec<String> = match org.orders.implementation.as_ref().and_then(|o| o.acquainted.clone()) {
-        Some(keys) => keys.iter().filter_map(|k| org.people.get(k)).map(|p| p.initials_surname()).collect(),
-        None => org.curator().map(|p| p.initials_surname()).into_iter().collect(),
+    let acquainted: Vec<String> = match org
+        .orders
+        .implementation
+        .as_ref()
+        .and_then(|o| o.acquainted.clone())
+    {
+        Some(keys) => keys
+            .iter()
+            .filter_map(|k| org.people.get(k))
+            .map(|p| p.initials_surname())
+            .collect(),
+        None => org
+            .curator()
+            .map(|p| p.initials_surname())
+            .into_iter()
+            .collect(),
     };
     match kind {
         DocumentKind::OrderImplementation => {
             if order.is_none() {
                 return Err(GenError::MissingData(
-                    "в файле нет раздела orders.implementation (номер, дата и содержание приказа)".into(),
+                    "в файле нет раздела orders.implementation (номер, дата и содержание приказа)"
+                        .into(),
                 ));
             }
             if roadmap.is_none() {
@@ -104,7 +125,9 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         }
         DocumentKind::Roadmap => {
             if roadmap.is_none() {
-                return Err(GenError::MissingData("в файле нет раздела roadmap (дорожная карта)".into()));
+                return Err(GenError::MissingData(
+                    "в файле нет раздела roadmap (дорожная карта)".into(),
+                ));
             }
         }
     }

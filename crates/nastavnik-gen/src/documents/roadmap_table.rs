@@ -11,7 +11,11 @@ const WIDTHS: [f32; 5] = [7.0, 37.0, 15.0, 20.0, 21.0];
 pub fn roadmap_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> Table {
     let header = Row {
         cells: (0..WIDTHS.len())
-            .map(|i| Cell::text(headers.get(i).cloned().unwrap_or_default()).bold().centered())
+            .map(|i| {
+                Cell::text(headers.get(i).cloned().unwrap_or_default())
+                    .bold()
+                    .centered()
+            })
             .collect(),
     };
     let mut rows = Vec::new();
@@ -24,7 +28,11 @@ pub fn roadmap_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) 
         });
         item_rows(org, &(i + 1).to_string(), &section.items, &mut rows);
     }
-    Table { columns: WIDTHS.to_vec(), header: vec![header], rows }
+    Table {
+        columns: WIDTHS.to_vec(),
+        header: vec![header],
+        rows,
+    }
 }
 
 fn item_rows(org: &Organization, prefix: &str, items: &[RoadmapItem], rows: &mut Vec<Row>) {
@@ -33,10 +41,17 @@ fn item_rows(org: &Organization, prefix: &str, items: &[RoadmapItem], rows: &mut
         let mut title = Cell::text(item.title.trim());
         if !item.details.is_empty() {
             title.blocks.push(Block::List(
-                item.details.iter().map(|d| vec![Inline::plain(d.trim())]).collect(),
+                item.details
+                    .iter()
+                    .map(|d| vec![Inline::plain(d.trim())])
+                    .collect(),
             ));
         }
-        let deadline = item.deadline.as_ref().map(ToString::to_string).unwrap_or_default();
+        let deadline = item
+            .deadline
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         let responsible = item
             .responsible
             .iter()
@@ -47,10 +62,21 @@ fn item_rows(org: &Organization, prefix: &str, items: &[RoadmapItem], rows: &mut
         result.blocks = item
             .result
             .iter()
-            .map(|r| Block::Paragraph(Paragraph::aligned(vec![Inline::plain(r.trim())], Align::Left)))
+            .map(|r| {
+                Block::Paragraph(Paragraph::aligned(
+                    vec![Inline::plain(r.trim())],
+                    Align::Left,
+                ))
+            })
             .collect();
         rows.push(Row {
-            cells: vec![Cell::text(number.clone()), title, Cell::text(deadline), Cell::text(responsible), result],
+            cells: vec![
+                Cell::text(number.clone()),
+                title,
+                Cell::text(deadline),
+                Cell::text(responsible),
+                result,
+            ],
         });
         item_rows(org, &number, &item.items, rows);
     }
@@ -61,7 +87,9 @@ pub fn responsible_text(org: &Organization, r: &Responsible) -> String {
     match r {
         Responsible::Text(t) => t.trim().to_string(),
         Responsible::Person { person, role, note } => {
-            let Some(p) = org.people.get(person) else { return person.clone() };
+            let Some(p) = org.people.get(person) else {
+                return person.clone();
+            };
             let role = role.as_deref().unwrap_or(&p.position).trim();
             let mut out = if role.is_empty() {
                 p.initials_surname()
