@@ -7,13 +7,13 @@ use nastavnik_core::{Organization, RoadmapItem};
 use nastavnik_gen::documents::roadmap_table::responsible_text;
 use nastavnik_gen::{DocumentKind, Format};
 
-/// Every row of the roadmap as a reader sees it: number, title, details,
-/// deadline, responsible, result — taken from the sample's data.
-fn roadmap_rows(org: &Organization) -> Vec<String> {
-    fn items(org: &Organization, prefix: &str, list: &[RoadmapItem], out: &mut Vec<String>) {
+/// Every row of the roadmap as a reader sees it, cell by cell: number and
+/// title, details, deadline, responsible, result — taken from the sample.
+fn roadmap_rows(org: &Organization) -> Vec<Vec<String>> {
+    fn items(org: &Organization, prefix: &str, list: &[RoadmapItem], out: &mut Vec<Vec<String>>) {
         for (i, item) in list.iter().enumerate() {
             let number = format!("{prefix}.{}", i + 1);
-            let mut row = vec![number.clone(), item.title.clone()];
+            let mut row = vec![format!("{number} {}", item.title)];
             row.extend(item.details.iter().map(|d| format!("– {d}")));
             row.extend(item.deadline.iter().map(ToString::to_string));
             row.push(
@@ -24,17 +24,21 @@ fn roadmap_rows(org: &Organization) -> Vec<String> {
                     .join(", "),
             );
             row.extend(item.result.iter().cloned());
-            out.push(row.join(" "));
+            out.push(row);
             items(org, &number, &item.items, out);
         }
     }
     let roadmap = org.roadmap.as_ref().expect("sample has a roadmap");
     let mut out = Vec::new();
     for (i, s) in roadmap.sections.iter().enumerate() {
-        out.push(format!("{}. {}", i + 1, s.title));
+        out.push(vec![format!("{}. {}", i + 1, s.title)]);
         items(org, &(i + 1).to_string(), &s.items, &mut out);
     }
     out
+}
+
+fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter().map(|r| strings(r)).collect()
 }
 
 /// The header rows of the roadmap tables, repeated on every page.
@@ -47,6 +51,12 @@ const HEADERS: [&str; 2] = [
 fn check(text: &str, phrases: &[String], what: &str) {
     let hay = reading_text(text, &HEADERS);
     assert_phrases_in(&hay, text, phrases, what);
+}
+
+/// Checks table rows in order in text read without page furniture.
+fn check_rows(text: &str, table: &[Vec<String>], what: &str) {
+    let hay = reading_text(text, &HEADERS);
+    assert_rows_in(&hay, text, table, what);
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -81,13 +91,13 @@ fn sharya_order() -> Vec<String> {
 }
 
 /// A few rows of the seed 004 annex written out by hand, independent of the model.
-fn sharya_rows_by_hand() -> Vec<String> {
-    strings(&[
-        "1.1 Назначение кураторов внедрения целевой модели наставничества в образовательных организациях (далее — кураторы внедрения ЦМН) до 25.11.2020 Руководители образовательных организаций Приказ ОО",
-        "2.3 Разработка и ведение веб-ресурса на сайте муниципальной методической службы по информационной поддержке внедрения ЦМН ноябрь 2020 г., в течение всего периода Муниципальная методическая служба Веб-ресурс",
-        "2.5 Участие в региональной научно-практической конференции, посвященной вопросам реализации целевой модели наставничества 2022 г., 2024 г.",
-        "3. Обеспечение реализации мер по дополнительному профессиональному образованию наставников и кураторов",
-        "4.2 Внесение в формы федерального статистического наблюдения (далее — формы ФСН) данных о количестве участников программ наставничества и предоставление этих форм в Минпросвещения России В соответствии со сроками, устанавливаемыми Минпросвещения России Руководители ОО, кураторы внедрения целевой модели наставничества в ОО Внесены данные в формы ФСН",
+fn sharya_rows_by_hand() -> Vec<Vec<String>> {
+    rows(&[
+        &["1.1 Назначение кураторов внедрения целевой модели наставничества в образовательных организациях (далее — кураторы внедрения ЦМН)", "до 25.11.2020", "Руководители образовательных организаций", "Приказ ОО"],
+        &["2.3 Разработка и ведение веб-ресурса на сайте муниципальной методической службы по информационной поддержке внедрения ЦМН", "ноябрь 2020 г., в течение всего периода", "Муниципальная методическая служба", "Веб-ресурс"],
+        &["2.5 Участие в региональной научно-практической конференции, посвященной вопросам реализации целевой модели наставничества", "2022 г., 2024 г."],
+        &["3. Обеспечение реализации мер по дополнительному профессиональному образованию наставников и кураторов"],
+        &["4.2 Внесение в формы федерального статистического наблюдения (далее — формы ФСН) данных о количестве участников программ наставничества и предоставление этих форм в Минпросвещения России", "В соответствии со сроками, устанавливаемыми Минпросвещения России", "Руководители ОО, кураторы внедрения целевой модели наставничества в ОО", "Внесены данные в формы ФСН"],
     ])
 }
 
@@ -112,8 +122,8 @@ fn sharya_order_pdf_reads_like_seed_004() {
     assert!(pdf.starts_with(b"%PDF"));
     let Some(text) = pdf_text(&pdf) else { return };
     check(&text, &with_numbers(sharya_order(), 9, 5), "PDF");
-    check(&text, &roadmap_rows(&org), "PDF roadmap");
-    check(&text, &sharya_rows_by_hand(), "PDF roadmap by hand");
+    check_rows(&text, &roadmap_rows(&org), "PDF roadmap");
+    check_rows(&text, &sharya_rows_by_hand(), "PDF roadmap by hand");
     // The order fits two pages; the landscape annex follows.
     assert!(pdf_pages(&pdf).unwrap() >= 3);
 }
@@ -125,8 +135,8 @@ fn sharya_order_docx_reads_like_seed_004() {
     let text = docx_text(&docx);
     // Word numbers the points itself: the body holds the text, numbering.xml the «1.».
     check(&text, &sharya_order(), "DOCX");
-    check(&text, &roadmap_rows(&org), "DOCX roadmap");
-    check(&text, &sharya_rows_by_hand(), "DOCX roadmap by hand");
+    check_rows(&text, &roadmap_rows(&org), "DOCX roadmap");
+    check_rows(&text, &sharya_rows_by_hand(), "DOCX roadmap by hand");
     let body = docx_part(&docx, "word/document.xml");
     assert_eq!(body.matches("<w:numPr>").count(), 5, "five numbered points");
     let numbering = docx_part(&docx, "word/numbering.xml");
@@ -163,7 +173,7 @@ fn sharya_docx_opens_in_libreoffice_with_the_same_text_and_numbers() {
         &with_numbers(sharya_order(), 9, 5),
         "DOCX via LibreOffice",
     );
-    check(
+    check_rows(
         &text,
         &sharya_rows_by_hand(),
         "DOCX via LibreOffice, roadmap",
@@ -191,18 +201,20 @@ fn school9_order() -> Vec<String> {
 }
 
 /// Rows of seed 000 written out by hand, including empty cells and the third level.
-fn school9_rows_by_hand() -> Vec<String> {
-    strings(&[
-        "1.1 Назначение кураторов внедрения целевой модели наставничества в МБОУ средняя школа № 9 (далее — кураторы внедрения ЦМН) до 03.06.2020 Директор А.В. Уханов Приказы образовательных организаций",
-        "1.2 Разработка дорожных карт внедрения целевой модели наставничества в МБОУ средняя школа № 9 до 22.06.2020 Куратор ЦМН – заместитель директора Е.В. Шевчук Дорожные карты",
-        "2.3 Информирование педагогов, родителей, обучающихся МБОУ средняя школа № 9, сообщества выпускников о реализации целевой модели наставничества август – декабрь 2020 г.",
-        "4.2 Проведение анкетирования среди обучающихся/педагогов, желающих принять участие в программе наставничества. Сбор согласий на сбор и обработку персональных данных от совершеннолетних участников программы с 1 по 15 сентября 2020 г.",
-        "4.6 Оценка участников-наставляемых по заданным параметрам, необходимым для будущего сравнения и мониторинга влияния программ на всех участников 4.7",
-        "4.13 Обучение наставников по отдельному графику ГБОУ ДПО НИРО, ГБУДО ЦЭВДНО, ОУО 4.14",
-        "6.5 Мониторинг процесса реализации программ наставничества",
-        "6.5.1 Оценка качества реализации программ наставничества декабрь 2020 г. Куратор ЦМН – заместитель директора Е.В. Шевчук, педагог-психолог, наставники",
-        "6.5.2 Оценка мотивационно-личностного, компетентностного, профессионального роста участников целевой модели наставничества. 7.",
-        "7.1 – контроль процедуры внедрения целевой модели наставничества; – контроль проведения программ наставничества. с 1 июня по 31 декабря 2020 г.",
+fn school9_rows_by_hand() -> Vec<Vec<String>> {
+    rows(&[
+        &["1.1 Назначение кураторов внедрения целевой модели наставничества в МБОУ средняя школа № 9 (далее — кураторы внедрения ЦМН)", "до 03.06.2020", "Директор А.В. Уханов", "Приказы образовательных организаций"],
+        &["1.2 Разработка дорожных карт внедрения целевой модели наставничества в МБОУ средняя школа № 9", "до 22.06.2020", "Куратор ЦМН – заместитель директора Е.В. Шевчук", "Дорожные карты"],
+        &["1.4 Разработка и утверждение распорядительных актов образовательных организаций о внедрении ЦМН в МБОУ средняя школа № 9, включающие:", "– сроки внедрения ЦМН в МБОУ средняя школа № 9;", "– утверждение положения о программе наставничества и дорожной карты внедрения ЦМН в МБОУ средняя школа № 9.", "до 15.07.2020"],
+        &["2.3 Информирование педагогов, родителей, обучающихся МБОУ средняя школа № 9, сообщества выпускников о реализации целевой модели наставничества", "август – декабрь 2020 г."],
+        &["4.2 Проведение анкетирования среди обучающихся/педагогов, желающих принять участие в программе наставничества. Сбор согласий на сбор и обработку персональных данных от совершеннолетних участников программы", "с 1 по 15 сентября 2020 г."],
+        // Rows with every other cell empty, as in the seed: the next row follows at once.
+        &["4.6 Оценка участников-наставляемых по заданным параметрам, необходимым для будущего сравнения и мониторинга влияния программ на всех участников 4.7"],
+        &["4.13 Обучение наставников", "по отдельному графику", "ГБОУ ДПО НИРО, ГБУДО ЦЭВДНО, ОУО 4.14"],
+        &["6.5 Мониторинг процесса реализации программ наставничества"],
+        &["6.5.1 Оценка качества реализации программ наставничества", "декабрь 2020 г.", "Куратор ЦМН – заместитель директора Е.В. Шевчук, педагог-психолог, наставники"],
+        &["6.5.2 Оценка мотивационно-личностного, компетентностного, профессионального роста участников целевой модели наставничества. 7."],
+        &["7.1 – контроль процедуры внедрения целевой модели наставничества; – контроль проведения программ наставничества.", "с 1 июня по 31 декабря 2020 г."],
     ])
 }
 
@@ -224,12 +236,12 @@ fn school9_order_pdf_and_docx_read_like_seed_000() {
         })
         .collect();
     check(&docx_plain, &unnumbered, "DOCX");
-    check(&docx_plain, &roadmap_rows(&org), "DOCX roadmap");
-    check(&docx_plain, &school9_rows_by_hand(), "DOCX roadmap by hand");
+    check_rows(&docx_plain, &roadmap_rows(&org), "DOCX roadmap");
+    check_rows(&docx_plain, &school9_rows_by_hand(), "DOCX roadmap by hand");
     let Some(text) = pdf_text(&pdf) else { return };
     check(&text, &school9_order(), "PDF");
-    check(&text, &roadmap_rows(&org), "PDF roadmap");
-    check(&text, &school9_rows_by_hand(), "PDF roadmap by hand");
+    check_rows(&text, &roadmap_rows(&org), "PDF roadmap");
+    check_rows(&text, &school9_rows_by_hand(), "PDF roadmap by hand");
 }
 
 #[test]
@@ -245,13 +257,16 @@ fn school9_roadmap_stands_alone() {
     );
     let pdf = render(&org, DocumentKind::Roadmap, Format::Pdf);
     let Some(text) = pdf_text(&pdf) else { return };
-    let mut expected = strings(&[
-        "УТВЕРЖДЕН",
-        "приказом МБОУ средняя школа № 9",
-        "от 01.06.2020 № 47",
-    ]);
-    expected.extend(roadmap_rows(&org));
-    check(&text, &expected, "roadmap PDF");
+    check(
+        &text,
+        &strings(&[
+            "УТВЕРЖДЕН",
+            "приказом МБОУ средняя школа № 9",
+            "от 01.06.2020 № 47",
+        ]),
+        "roadmap PDF",
+    );
+    check_rows(&text, &roadmap_rows(&org), "roadmap PDF");
 }
 
 #[test]

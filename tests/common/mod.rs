@@ -227,3 +227,31 @@ pub fn assert_phrases_in(hay: &str, original: &str, phrases: &[String], what: &s
         );
     }
 }
+
+/// Asserts that table rows occur in order and that each row's cells occur
+/// near its start. A row is a list of cell texts, the first being its number
+/// and title. A row split by a page break puts the rest of its cells after
+/// the next page's header, so cells are looked for from the row's start, not
+/// one after another.
+pub fn assert_rows_in(hay: &str, original: &str, rows: &[Vec<String>], what: &str) {
+    let mut from = 0;
+    for row in rows {
+        let start = squeeze(&row[0]);
+        let Some(i) = hay[from..].find(&start) else {
+            panic!(
+                "{what}: row «{}» is missing or out of order\n--- text ---\n{original}",
+                row[0]
+            );
+        };
+        let row_start = from + i;
+        for cell in &row[1..] {
+            assert_phrases_in(
+                &hay[row_start..],
+                original,
+                std::slice::from_ref(cell),
+                &format!("{what}, row «{}»", row[0]),
+            );
+        }
+        from = row_start + start.len();
+    }
+}

@@ -198,9 +198,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-/// Rows with less text than this stay on one page; longer ones may break,
-/// or they would not fit a page at all.
-const KEEP_TOGETHER_CHARS: usize = 1200;
+/// Rows with less text than this stay on one page, so that a short row is
+/// never cut into two slivers; longer rows break, rather than leave half a
+/// page empty (or not fit a page at all).
+const KEEP_TOGETHER_CHARS: usize = 400;
 
 impl Row {
     /// Whether the row should be kept on one page.

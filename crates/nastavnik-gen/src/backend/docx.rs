@@ -104,7 +104,7 @@ fn base_docx() -> Docx {
     Docx::new()
         .default_fonts(fonts())
         .default_size(BODY_SIZE)
-        .default_line_spacing(LineSpacing::new().before(0).after(0).line(240))
+        .default_line_spacing(LineSpacing::new().before(0).after(0).line(264))
         .add_abstract_numbering(abstract_numbering)
 }
 
