@@ -5,7 +5,10 @@
 //! `shared/domain.md`, section 7). Every document kind writes through these
 //! functions, so a rule changes in one spot.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
 /// A non-breaking space: keeps «№ 488», «Е.В. Шевчук» and «2020 г.» on one line.
 pub const NBSP: char = '\u{a0}';
@@ -193,6 +196,33 @@ pub fn typographic_quotes(text: &str) -> String {
     out
 }
 
+static NUMBER_SIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([№§])[ \t]*(\S)").unwrap());
+static INITIALS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)[ \t]*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)").unwrap()
+});
+static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)").unwrap()
+});
+static YEAR_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)[ \t]+(гг?\.)").unwrap());
+
+/// Applies the non-breaking rules to running text: «№ 9», «§ 2»,
+/// «Е.В. Шевчук», «Шевчук Е.В.», «2020 г.» stay on one line. Only spaces
+/// change; every other character is kept as typed.
+///
+/// ```
+/// use nastavnik_core::russian::polish;
+/// assert_eq!(polish("школа №9, А.В.Уханов, 2020 г."), "школа №\u{a0}9, А.В.\u{a0}Уханов, 2020\u{a0}г.");
+/// ```
+pub fn polish(text: &str) -> String {
+    if !text.contains(['№', '§', '.']) {
+        return text.to_string();
+    }
+    let text = NUMBER_SIGN.replace_all(text, "$1\u{a0}$2");
+    let text = INITIALS_FIRST.replace_all(&text, "$1$2\u{a0}$3");
+    let text = SURNAME_FIRST.replace_all(&text, "$1\u{a0}$2$3");
+    YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +265,24 @@ mod tests {
         assert_eq!(number_sign(" 181/1 "), "№\u{a0}181/1");
         assert_eq!(range(2021, 2024), "2021–2024");
         assert_eq!(word_range("август", "декабрь"), "август – декабрь");
+    }
+
+    #[test]
+    fn polish_joins_what_must_not_break() {
+        assert_eq!(
+            polish("МБОУ средняя школа № 9"),
+            "МБОУ средняя школа №\u{a0}9"
+        );
+        assert_eq!(
+            polish("Куратор ЦМН - заместитель директора Е. В. Шевчук"),
+            "Куратор ЦМН - заместитель директора Е.В.\u{a0}Шевчук"
+        );
+        assert_eq!(polish("(Прокофьева Н.Ю.)"), "(Прокофьева\u{a0}Н.Ю.)");
+        assert_eq!(polish("2020-2027 гг."), "2020-2027\u{a0}гг.");
+        assert_eq!(polish("без правил"), "без правил");
+        // Nothing but spaces changes.
+        let hostile = "# * _ [ ] $ < > & \" \\ @ { } %";
+        assert_eq!(polish(hostile), hostile);
     }
 
     #[test]

@@ -330,6 +330,15 @@ pub struct Acquaintance {
 }
 
 impl Document {
+    /// Applies `f` to every piece of text in the document.
+    pub fn map_text(&mut self, f: &dyn Fn(&str) -> String) {
+        for section in &mut self.sections {
+            for block in &mut section.blocks {
+                map_block(block, f);
+            }
+        }
+    }
+
     /// The document's text in reading order, one block per line; numbers of
     /// clauses included. Tests and `--format txt` read documents through this.
     pub fn plain_text(&self) -> String {
@@ -340,6 +349,59 @@ impl Document {
             }
         }
         out
+    }
+}
+
+fn map_inlines(content: &mut [Inline], f: &dyn Fn(&str) -> String) {
+    for inline in content {
+        if let Inline::Text { text, .. } = inline {
+            *text = f(text);
+        }
+    }
+}
+
+fn map_block(block: &mut Block, f: &dyn Fn(&str) -> String) {
+    let map_all = |lines: &mut Vec<String>| {
+        for l in lines.iter_mut() {
+            *l = f(l);
+        }
+    };
+    match block {
+        Block::Heading { content, .. } => map_inlines(content, f),
+        Block::Paragraph(p) => map_inlines(&mut p.content, f),
+        Block::Clauses(c) => {
+            fn walk(items: &mut [Clause], f: &dyn Fn(&str) -> String) {
+                for c in items {
+                    map_inlines(&mut c.content, f);
+                    walk(&mut c.children, f);
+                }
+            }
+            walk(&mut c.items, f);
+        }
+        Block::List(items) => items.iter_mut().for_each(|i| map_inlines(i, f)),
+        Block::Table(t) => {
+            for row in t.header.iter_mut().chain(t.rows.iter_mut()) {
+                for cell in &mut row.cells {
+                    cell.blocks.iter_mut().for_each(|b| map_block(b, f));
+                }
+            }
+        }
+        Block::Requisites(r) => {
+            map_all(&mut r.header_lines);
+            r.issuer = f(&r.issuer);
+            r.date = f(&r.date);
+            r.number = f(&r.number);
+            r.place = r.place.as_deref().map(f);
+        }
+        Block::Aside(a) => map_all(&mut a.lines),
+        Block::Signature(s) => {
+            s.position = f(&s.position);
+            s.name = f(&s.name);
+        }
+        Block::Acquaintance(a) => {
+            a.label = f(&a.label);
+            map_all(&mut a.names);
+        }
     }
 }
 

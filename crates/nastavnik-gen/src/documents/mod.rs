@@ -86,7 +86,10 @@ pub fn build(
             _ => None,
         })
         .unwrap_or_else(|| kind.title().to_string());
-    Ok(Document { title, sections })
+    let mut document = Document { title, sections };
+    // One place for the non-breaking rules, whatever the text came from.
+    document.map_text(&nastavnik_core::russian::polish);
+    Ok(document)
 }
 
 fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
