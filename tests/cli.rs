@@ -250,3 +250,111 @@ fn unknown_person_is_reported_where_it_is_named() {
         "{err}"
     );
 }
+
+#[test]
+fn templates_from_a_directory_override_the_embedded_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("my-templates");
+    std::fs::create_dir(&templates).unwrap();
+    let original =
+        std::fs::read_to_string(root().join("templates/order-implementation.md")).unwrap();
+    let changed = original.replace(
+        "Контроль исполнения приказа оставляю за собой.",
+        "Контроль исполнения приказа возложить на куратора ЦМН.",
+    );
+    assert_ne!(original, changed);
+    std::fs::write(templates.join("order-implementation.md"), changed).unwrap();
+    let sample = root().join("samples/school9-2020.yaml");
+    let render = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            sample.to_str().unwrap(),
+            "--format",
+            "typ",
+            "--output",
+            "-",
+        ];
+        args.extend_from_slice(extra);
+        let o = nastavnik(&args, dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let embedded = render(&[]);
+    let overridden = render(&["--templates", templates.to_str().unwrap()]);
+    assert!(embedded.contains("Контроль исполнения приказа оставляю за собой."));
+    assert!(overridden.contains("Контроль исполнения приказа возложить на куратора ЦМН."));
+    assert!(!overridden.contains("оставляю за собой"));
+    // Only that sentence changed.
+    let differing: Vec<_> = embedded
+        .lines()
+        .zip(overridden.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(differing.len(), 1, "{differing:?}");
+    // The roadmap template was not overridden, so the embedded one serves.
+    let roadmap = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--doc",
+            "roadmap",
+            "--format",
+            "typ",
+            "--output",
+            "-",
+            "--templates",
+            templates.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(roadmap.status.success(), "{}", stderr(&roadmap));
+}
+
+#[test]
+fn a_broken_template_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("order-implementation.md"), "@[requisites ПРИКАЗ|x|y]\n\nТекст.\n{% if order.number %}\n{{ order.nonexistent.field }}\n{% endif %}\n").unwrap();
+    let sample = root().join("samples/school9-2020.yaml");
+    let o = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--templates",
+            dir.path().to_str().unwrap(),
+            "--output",
+            "x.pdf",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("ошибка шаблона: шаблон order-implementation.md, строка 5"),
+        "{err}"
+    );
+    assert!(!dir.path().join("x.pdf").exists());
+
+    std::fs::write(
+        dir.path().join("order-implementation.md"),
+        "Текст.\n@[no-such-block]\n",
+    )
+    .unwrap();
+    let o = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--templates",
+            dir.path().to_str().unwrap(),
+            "--output",
+            "x.pdf",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("order-implementation.md: строка 2: неизвестный компонент @[no-such-block]"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -219,9 +219,22 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let mut tmp = tempfile::NamedTempFile::new_in(&dir)
         .map_err(|e| bad_input(format!("не удалось создать файл в {}: {e}", dir.display())))?;
     tmp.write_all(bytes)
+        .and_then(|()| readable_by_all(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| bad_input(format!("не удалось записать {}: {e}", path.display())))?;
     tmp.persist(path)
         .map_err(|e| bad_input(format!("не удалось записать {}: {e}", path.display())))?;
+    Ok(())
+}
+
+/// Temporary files are private; a document is not.
+#[cfg(unix)]
+fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }

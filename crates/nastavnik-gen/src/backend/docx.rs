@@ -579,3 +579,79 @@ fn mark_header_rows(xml: &str, header_rows: &[usize]) -> String {
     out.push_str(rest);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Row, Section};
+
+    fn document_xml(doc: &Document) -> String {
+        let bytes = to_docx(doc).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn spans_become_real_merges_and_headers_repeat() {
+        let mut stage = Cell::text("Этап 1");
+        stage.row_span = 2;
+        let table = Table {
+            columns: vec![1.0, 1.0, 1.0],
+            header: vec![Row {
+                cells: vec![Cell::text("A"), Cell::text("B"), Cell::text("C")],
+            }],
+            rows: vec![
+                Row {
+                    cells: vec![Cell::text("Раздел").spanning(3)],
+                },
+                Row {
+                    cells: vec![stage, Cell::text("b1"), Cell::text("c1")],
+                },
+                Row {
+                    cells: vec![Cell::text("b2"), Cell::text("c2")],
+                },
+            ],
+        };
+        let doc = Document {
+            title: "t".into(),
+            sections: vec![Section {
+                orientation: Orientation::Landscape,
+                blocks: vec![Block::Table(table)],
+            }],
+        };
+        let xml = document_xml(&doc);
+        assert_eq!(xml.matches(r#"<w:gridSpan w:val="3" />"#).count(), 1);
+        assert_eq!(xml.matches(r#"<w:vMerge w:val="restart" />"#).count(), 1);
+        assert_eq!(xml.matches(r#"<w:vMerge w:val="continue" />"#).count(), 1);
+        assert_eq!(xml.matches("<w:tblHeader />").count(), 1);
+        // The continuation cell stands first in the last row, before b2.
+        let last_row = xml.rfind("<w:tr>").unwrap();
+        let tail = &xml[last_row..];
+        assert!(tail.find("continue").unwrap() < tail.find("b2").unwrap());
+        assert!(xml.contains(r#"w:orient="landscape""#));
+    }
+
+    #[test]
+    fn text_is_data_in_xml() {
+        let doc = Document {
+            title: "t".into(),
+            sections: vec![Section {
+                orientation: Orientation::Portrait,
+                blocks: vec![Block::Paragraph(Paragraph::text(vec![Inline::plain(
+                    "<w:p>]]> & \"x\"",
+                )]))],
+            }],
+        };
+        let xml = document_xml(&doc);
+        assert!(
+            xml.contains("&lt;w:p&gt;]]&gt; &amp; &quot;x&quot;")
+                || xml.contains("&lt;w:p>]]> &amp; \"x\""),
+            "{xml}"
+        );
+    }
+}
