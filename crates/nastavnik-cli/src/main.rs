@@ -143,7 +143,11 @@ fn render(
         ));
     }
 
-    let org = nastavnik_core::from_path(file).map_err(bad_input)?;
+    let loaded = nastavnik_core::load_path(file).map_err(bad_input)?;
+    for warning in &loaded.warnings {
+        eprintln!("{warning}");
+    }
+    let org = loaded.organization;
     let mut renderer = Renderer::new().with_font_paths(font_paths);
     if let Some(dir) = templates {
         renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod dates;
+pub mod default_roadmap;
 pub mod deadline;
 pub mod diagnostic;
 pub mod load;
@@ -29,8 +30,8 @@ pub mod validate;
 
 pub use deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{from_path, from_yaml_str, LoadError, PositionIndex};
+pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded, PositionIndex};
 pub use order::{ImplementationOrder, Unit};
 pub use organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
 pub use person::Person;
-pub use roadmap::{Responsible, Roadmap, RoadmapItem, RoadmapSection};
+pub use roadmap::{Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step};

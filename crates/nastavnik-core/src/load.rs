@@ -161,21 +161,34 @@ impl MarkedEventReceiver for Walker {
 /// assert!(err.to_string().contains("не указано обязательное поле «head»"), "{err}");
 /// ```
 pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError> {
+    load_str(text, origin).map(|loaded| loaded.organization)
+}
+
+/// An organisation read from YAML, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The organisation, the default roadmap expanded.
+    pub organization: Organization,
+    /// What looks wrong but does not stop rendering.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads an organisation from YAML text, keeping the warnings: the schema,
+/// then the default roadmap, then the cross-checks of [`crate::validate`].
+/// Errors stop it; warnings come back with the organisation.
+pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let deserializer = serde_yaml::Deserializer::from_str(text);
-    let org: Organization = match serde_path_to_error::deserialize(deserializer) {
+    let mut org: Organization = match serde_path_to_error::deserialize(deserializer) {
         Ok(org) => org,
-        Err(err) => {
-            return Err(LoadError::Invalid(vec![schema_diagnostic(
-                err, text, origin,
-            )]))
-        }
+        Err(err) => return Err(LoadError::Invalid(vec![schema_diagnostic(err, text, origin)])),
     };
-    let problems = crate::validate::validate(&org);
-    let errors: Vec<Diagnostic> = problems
+    let mut problems = crate::default_roadmap::expand(&mut org);
+    problems.extend(crate::validate::validate(&org));
+    let index = PositionIndex::new(text);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
         .into_iter()
         .map(|p| {
-            let index = PositionIndex::new(text);
             let (line, column) = index.locate(&p.field);
             Diagnostic {
                 severity: p.severity,
@@ -186,10 +199,9 @@ pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError
                 message: p.message,
             }
         })
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+        .partition(|d| d.severity == Severity::Error);
     if errors.is_empty() {
-        Ok(org)
+        Ok(Loaded { organization: org, warnings })
     } else {
         Err(LoadError::Invalid(errors))
     }
@@ -197,6 +209,11 @@ pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError
 
 /// Reads an organisation from a YAML file.
 pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
+    load_path(path).map(|loaded| loaded.organization)
+}
+
+/// Reads an organisation from a YAML file, keeping the warnings.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: shown.clone(),
@@ -215,7 +232,7 @@ pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
             message: "файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе".into(),
         }])
     })?;
-    from_yaml_str(&text, &shown)
+    load_str(&text, &shown)
 }
 
 fn schema_diagnostic(

@@ -6,21 +6,187 @@ use std::fmt;
 
 use crate::Deadline;
 
-/// A roadmap: a title and numbered sections of items.
+/// A roadmap: a title and numbered sections of items, shown in one of three
+/// layouts. The data is the same in each; the layout chooses the columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
+    /// How the table is laid out; see [`Roadmap::layout`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<RoadmapLayout>,
     /// What the plan is about, after «План мероприятий (дорожная карта)»:
     /// «внедрения методологии наставничества … на 2020 год».
+    #[serde(default)]
     pub subject: String,
     /// The full title, when it does not start with «План мероприятий (дорожная карта)».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The period the roadmap covers; deadlines outside it are reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Lines of the annex mark of a standalone roadmap: «Приложение 3».
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mark: Vec<String>,
+    /// Start from the Р-145 roadmap shipped with nastavnik (needs `period`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_default: bool,
+    /// Numbers of default items to leave out: «2.3».
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drop: Vec<String>,
+    /// Default items to replace, by number.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub replace: std::collections::BTreeMap<String, RoadmapItem>,
+    /// Items to add to the end of a section of the default roadmap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<Addition>,
     /// Sections, numbered 1., 2., … in order.
+    #[serde(default)]
     pub sections: Vec<RoadmapSection>,
 }
 
+/// An item added to a section of the default roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Addition {
+    /// The section's number: 1 to 7 for the stages of the model.
+    pub section: usize,
+    /// The item.
+    pub item: RoadmapItem,
+}
+
+/// The layouts of the seeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RoadmapLayout {
+    /// «№ п/п · мероприятие · срок · ответственный · результат», section rows
+    /// across the table (seeds 000 and 004).
+    #[default]
+    #[serde(alias = "разделы")]
+    Sections,
+    /// «№ · этап · мероприятия · содержание деятельности · сроки ·
+    /// ответственные», the stage cell spanning its rows (seed 001).
+    #[serde(alias = "этапы")]
+    Stages,
+    /// «№ п/п · стратегии · ключевые механизмы · результаты · сроки ·
+    /// ответственные», the strategy cell spanning its mechanisms (seed 002).
+    #[serde(alias = "стратегии")]
+    Strategies,
+}
+
+/// The period a roadmap covers.
+///
+/// In YAML: «2023/2024» (an academic year, 1 September to 31 August),
+/// «2020» (a calendar year), «2020–2027» (calendar years), or
+/// `{from: 2020-06-01, to: 2020-12-31}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First day.
+    pub from: chrono::NaiveDate,
+    /// Last day.
+    pub to: chrono::NaiveDate,
+    /// Whether it is an academic year (September to August).
+    #[serde(skip)]
+    pub academic: bool,
+}
+
+impl Period {
+    /// Reads the string forms of a period.
+    ///
+    /// ```
+    /// use nastavnik_core::roadmap::Period;
+    /// let p = Period::parse("2023/2024 учебный год").unwrap();
+    /// assert_eq!(p.from.to_string(), "2023-09-01");
+    /// assert_eq!(p.to.to_string(), "2024-08-31");
+    /// assert_eq!(Period::parse("2020–2027").unwrap().to.to_string(), "2027-12-31");
+    /// ```
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let t = text.trim();
+        let digits: Vec<i32> = t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| s.len() == 4)
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        let date = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let bad = || format!("«{text}» — не период: напишите «2023/2024» (учебный год), «2020», «2020–2027» или {{from: 2020-06-01, to: 2020-12-31}}");
+        match digits.as_slice() {
+            [a, b] if t.contains('/') && *b == a + 1 => Ok(Period {
+                from: date(*a, 9, 1).ok_or_else(bad)?,
+                to: date(*b, 8, 31).ok_or_else(bad)?,
+                academic: true,
+            }),
+            [a] => Ok(Period { from: date(*a, 1, 1).ok_or_else(bad)?, to: date(*a, 12, 31).ok_or_else(bad)?, academic: false }),
+            [a, b] if !t.contains('/') && a <= b => Ok(Period {
+                from: date(*a, 1, 1).ok_or_else(bad)?,
+                to: date(*b, 12, 31).ok_or_else(bad)?,
+                academic: false,
+            }),
+            _ => Err(bad()),
+        }
+    }
+
+    /// «2023/2024 учебный год», «2020 год», «2020–2027 годы».
+    pub fn describe(&self) -> String {
+        let (a, b) = (self.first_year(), self.last_year());
+        if self.academic {
+            format!("{a}/{b} учебный год")
+        } else if a == b {
+            format!("{a} год")
+        } else {
+            format!("{} годы", crate::russian::range(a, b))
+        }
+    }
+
+    /// The first calendar year of the period.
+    pub fn first_year(&self) -> i32 {
+        chrono::Datelike::year(&self.from)
+    }
+
+    /// The last calendar year of the period.
+    pub fn last_year(&self) -> i32 {
+        chrono::Datelike::year(&self.to)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Range {
+            #[serde(with = "crate::dates::iso_or_russian")]
+            from: chrono::NaiveDate,
+            #[serde(with = "crate::dates::iso_or_russian")]
+            to: chrono::NaiveDate,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Period;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("период: «2023/2024», «2020», «2020–2027» или {from, to}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
+                Period::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Period, E> {
+                Period::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Period, A::Error> {
+                let r = Range::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if r.from > r.to {
+                    return Err(de::Error::custom("начало периода позже его окончания"));
+                }
+                Ok(Period { from: r.from, to: r.to, academic: false })
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
 impl Roadmap {
+    /// The layout: as given, or numbered sections.
+    pub fn layout(&self) -> RoadmapLayout {
+        self.layout.unwrap_or_default()
+    }
+
     /// The title as it heads the document: «План мероприятий (дорожная карта) …».
     pub fn title(&self) -> String {
         match &self.title {
@@ -91,6 +257,36 @@ pub struct RoadmapItem {
     /// Sub-items, numbered «6.5.1», «6.5.2» …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<RoadmapItem>,
+    /// Blocks of the activity's content, each with its own deadline and
+    /// responsible: the rows of an activity in the stages layout, the
+    /// mechanisms of a strategy in the strategies layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    /// The number the author gave the item; checked against its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+}
+
+/// A block of an activity's content with its own deadline and responsible.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// A name for the block: «Вхождение в проблему».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What is done, one point per line; numbered in the stages layout,
+    /// with dashes in the strategies layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub points: Vec<String>,
+    /// When it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// Who answers for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub responsible: Vec<Responsible>,
+    /// What comes of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub result: Vec<String>,
 }
 
 /// Who answers for a roadmap item.

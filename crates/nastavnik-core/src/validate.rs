@@ -1,8 +1,11 @@
-//! Cross-checks of a loaded organisation: references between its parts.
+//! Cross-checks of a loaded organisation: references between its parts,
+//! item numbers, deadlines against the roadmap's period.
+
+use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
-use crate::roadmap::RoadmapItem;
-use crate::{Organization, Responsible};
+use crate::roadmap::{Period, RoadmapItem};
+use crate::{russian, Deadline, Organization, Responsible};
 
 /// A problem found by [`validate`], located by the field's path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +18,9 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Checks what the schema cannot: that every person named by key exists.
+/// Checks what the schema cannot: that every person named by key exists,
+/// that numbers written on items match their places, and that deadlines
+/// fall inside the roadmap's period (a warning).
 ///
 /// ```
 /// let yaml = "kind: school\nname: Школа\nhead: Иванов И.И.\ncurator: petrova\n";
@@ -23,49 +28,114 @@ pub struct Problem {
 /// assert!(err.to_string().contains("s.yaml:4:10"), "{err}");
 /// ```
 pub fn validate(org: &Organization) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let known: Vec<&str> = org.people.keys().map(String::as_str).collect();
-    let mut check = |key: &str, field: String| {
-        if !org.people.contains_key(key) {
-            let hint = if known.is_empty() {
-                "добавьте раздел people с этим человеком".to_string()
-            } else {
-                format!("известные ключи: {}", known.join(", "))
-            };
-            problems.push(Problem {
-                severity: Severity::Error,
-                field,
-                message: format!("человек с ключом «{key}» не найден в разделе people; {hint}"),
-            });
-        }
-    };
+    let mut checker = Checker { org, problems: Vec::new(), seen_numbers: HashMap::new() };
     if let Some(key) = &org.curator {
-        check(key, "curator".into());
+        checker.person(key, "curator".into());
     }
     if let Some(order) = &org.orders.implementation {
         for (i, key) in order.acquainted.iter().flatten().enumerate() {
-            check(key, format!("orders.implementation.acquainted[{i}]"));
+            checker.person(key, format!("orders.implementation.acquainted[{i}]"));
         }
     }
     if let Some(roadmap) = &org.roadmap {
-        fn walk(items: &[RoadmapItem], path: &str, check: &mut dyn FnMut(&str, String)) {
-            for (i, item) in items.iter().enumerate() {
-                let here = format!("{path}[{i}]");
-                for (j, r) in item.responsible.iter().enumerate() {
-                    if let Responsible::Person { person, .. } = r {
-                        check(person, format!("{here}.responsible[{j}].person"));
-                    }
-                }
-                walk(&item.items, &format!("{here}.items"), check);
-            }
+        if roadmap.subject.trim().is_empty() && roadmap.title.is_none() {
+            checker.error(
+                "roadmap.subject".into(),
+                "у дорожной карты нет названия: укажите subject (что после «План мероприятий (дорожная карта)») или title".into(),
+            );
         }
         for (s, section) in roadmap.sections.iter().enumerate() {
-            walk(
+            checker.items(
+                &(s + 1).to_string(),
                 &section.items,
                 &format!("roadmap.sections[{s}].items"),
-                &mut check,
+                roadmap.period.as_ref(),
             );
         }
     }
-    problems
+    checker.problems
+}
+
+struct Checker<'a> {
+    org: &'a Organization,
+    problems: Vec<Problem>,
+    seen_numbers: HashMap<String, String>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, field: String, message: String) {
+        self.problems.push(Problem { severity: Severity::Error, field, message });
+    }
+
+    fn warning(&mut self, field: String, message: String) {
+        self.problems.push(Problem { severity: Severity::Warning, field, message });
+    }
+
+    fn person(&mut self, key: &str, field: String) {
+        if self.org.people.contains_key(key) {
+            return;
+        }
+        let known: Vec<&str> = self.org.people.keys().map(String::as_str).collect();
+        let hint = if known.is_empty() {
+            "добавьте раздел people с этим человеком".to_string()
+        } else {
+            format!("известные ключи: {}", known.join(", "))
+        };
+        self.error(field, format!("человек с ключом «{key}» не найден в разделе people; {hint}"));
+    }
+
+    fn responsible(&mut self, list: &[Responsible], path: &str) {
+        for (j, r) in list.iter().enumerate() {
+            if let Responsible::Person { person, .. } = r {
+                self.person(person, format!("{path}.responsible[{j}].person"));
+            }
+        }
+    }
+
+    fn deadline(&mut self, deadline: Option<&Deadline>, period: Option<&Period>, field: String) {
+        let (Some(d), Some(p)) = (deadline, period) else { return };
+        let outside = d.first_day().is_some_and(|day| day > p.to) || d.last_day().is_some_and(|day| day < p.from)
+            || d.first_day().is_some_and(|day| day < p.from) && !matches!(d, Deadline::By(_))
+            || d.last_day().is_some_and(|day| day > p.to);
+        if outside {
+            self.warning(
+                field,
+                format!(
+                    "срок «{d}» выходит за период дорожной карты ({} – {})",
+                    russian::date_numeric(p.from),
+                    russian::date_numeric(p.to)
+                ),
+            );
+        }
+    }
+
+    fn items(&mut self, prefix: &str, items: &[RoadmapItem], path: &str, period: Option<&Period>) {
+        for (i, item) in items.iter().enumerate() {
+            let here = format!("{path}[{i}]");
+            let number = format!("{prefix}.{}", i + 1);
+            if let Some(written) = &item.number {
+                let written = written.trim().trim_end_matches('.').to_string();
+                if let Some(first) = self.seen_numbers.get(&written).cloned() {
+                    self.error(
+                        format!("{here}.number"),
+                        format!("номер {written} повторяется: он уже стоит у пункта «{first}»"),
+                    );
+                } else if written != number {
+                    self.error(
+                        format!("{here}.number"),
+                        format!("у пункта написан номер {written}, а по месту в дорожной карте он {number}: исправьте номер или перенесите пункт"),
+                    );
+                }
+                self.seen_numbers.insert(written, item.title.clone());
+            }
+            self.responsible(&item.responsible, &here);
+            self.deadline(item.deadline.as_ref(), period, format!("{here}.deadline"));
+            for (k, step) in item.steps.iter().enumerate() {
+                let step_path = format!("{here}.steps[{k}]");
+                self.responsible(&step.responsible, &step_path);
+                self.deadline(step.deadline.as_ref(), period, format!("{step_path}.deadline"));
+            }
+            self.items(&number, &item.items, &format!("{here}.items"), period);
+        }
+    }
 }

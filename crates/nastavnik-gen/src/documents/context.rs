@@ -137,6 +137,10 @@ impl OrderView {
 /// The roadmap's names as templates see them.
 #[derive(Serialize)]
 pub struct RoadmapView {
+    /// `sections`, `stages` or `strategies`.
+    pub layout: &'static str,
+    /// Lines of the annex mark of a standalone roadmap.
+    pub mark: Vec<String>,
     /// «План мероприятий (дорожная карта) …».
     pub title: String,
     /// «плана мероприятий (дорожная карта) …» for «реализации …».
@@ -150,9 +154,11 @@ impl RoadmapView {
             Some(t) => format!("документа {}", nastavnik_core::russian::guillemets(t)),
             None => format!("плана мероприятий (дорожная карта) {}", r.subject.trim()),
         };
-        RoadmapView {
-            title: r.title(),
-            genitive,
-        }
+        let layout = match r.layout() {
+            nastavnik_core::RoadmapLayout::Sections => "sections",
+            nastavnik_core::RoadmapLayout::Stages => "stages",
+            nastavnik_core::RoadmapLayout::Strategies => "strategies",
+        };
+        RoadmapView { layout, mark: r.mark.clone(), title: r.title(), genitive }
     }
 }
