@@ -156,9 +156,9 @@ impl MarkedEventReceiver for Walker {
 /// let org = nastavnik_core::from_yaml_str(yaml, "школа.yaml").unwrap();
 /// assert_eq!(org.head.initials_surname(), "И.И.\u{a0}Иванов");
 ///
-/// let err = nastavnik_core::from_yaml_str("kind: school\nname: X\n", "школа.yaml").unwrap_err();
+/// let err = nastavnik_core::from_yaml_str("kind: school\nhead: Иванов И.И.\n", "школа.yaml").unwrap_err();
 /// assert!(err.to_string().contains("школа.yaml:1:1"), "{err}");
-/// assert!(err.to_string().contains("не указано обязательное поле «head»"), "{err}");
+/// assert!(err.to_string().contains("не указано обязательное поле «name»"), "{err}");
 /// ```
 pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError> {
     load_str(text, origin).map(|loaded| loaded.organization)

@@ -44,6 +44,8 @@ pub struct Organization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub territory: Option<Territory>,
     /// The head who signs: director or head of the authority, with position.
+    /// Needed by orders; a standalone roadmap can do without.
+    #[serde(default)]
     pub head: Person,
     /// People the documents name, by a short key of your choice.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -32,6 +32,12 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
     if let Some(key) = &org.curator {
         checker.person(key, "curator".into());
     }
+    if org.orders.implementation.is_some() && org.head.surname.trim().is_empty() {
+        checker.error(
+            "head".into(),
+            "приказ подписывает руководитель: укажите head (например, head: {surname: Иванова, name: А., patronymic: П., position: Директор})".into(),
+        );
+    }
     if let Some(order) = &org.orders.implementation {
         for (i, key) in order.acquainted.iter().flatten().enumerate() {
             checker.person(key, format!("orders.implementation.acquainted[{i}]"));

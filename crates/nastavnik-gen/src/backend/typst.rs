@@ -341,7 +341,8 @@ fn cell(out: &mut String, c: &Cell, keep: bool) {
         "table.cell(colspan: {}, rowspan: {}, breakable: {})[{}]",
         c.col_span,
         c.row_span,
-        !keep,
+        // A cell spanning rows must let them break, or a long stage could not fit.
+        !keep || c.row_span > 1,
         cell_body(c)
     );
 }
