@@ -255,3 +255,22 @@ pub fn assert_rows_in(hay: &str, original: &str, rows: &[Vec<String>], what: &st
         from = row_start + start.len();
     }
 }
+
+/// The text of one page of a PDF.
+pub fn pdf_page_text(pdf: &[u8], page: usize) -> Option<String> {
+    if !tool_available("pdftotext", "poppler-utils") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-f", &p, "-l", &p])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    Some(String::from_utf8(out.stdout).unwrap())
+}

@@ -28,11 +28,18 @@ pub fn default_sections(period: &Period, org: &Organization) -> Vec<RoadmapSecti
         .replace("{Y2}", &period.last_year().to_string());
     let mut sections: Vec<RoadmapSection> =
         serde_yaml::from_str(&text).expect("the shipped default roadmap is valid");
-    let curator = org.curator.clone().filter(|key| org.people.contains_key(key));
+    let curator = org
+        .curator
+        .clone()
+        .filter(|key| org.people.contains_key(key));
     let head = {
         let who = org.head.initials_surname();
         let position = org.head.position.trim();
-        if position.is_empty() { who } else { format!("{position} {who}") }
+        if position.is_empty() {
+            who
+        } else {
+            format!("{position} {who}")
+        }
     };
     let resolve = |r: &mut Responsible| {
         if let Responsible::Text(t) = r {
@@ -67,8 +74,14 @@ pub fn default_sections(period: &Period, org: &Organization) -> Vec<RoadmapSecti
 /// `add`; returns what could not be applied.
 pub fn expand(org: &mut Organization) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let error = |field: String, message: String| Problem { severity: Severity::Error, field, message };
-    let Some(roadmap) = org.roadmap.as_ref() else { return problems };
+    let error = |field: String, message: String| Problem {
+        severity: Severity::Error,
+        field,
+        message,
+    };
+    let Some(roadmap) = org.roadmap.as_ref() else {
+        return problems;
+    };
     if !roadmap.from_default {
         for (field, used) in [
             ("roadmap.drop", !roadmap.drop.is_empty()),
@@ -78,7 +91,8 @@ pub fn expand(org: &mut Organization) -> Vec<Problem> {
             if used {
                 problems.push(error(
                     field.into(),
-                    "изменять можно только типовую дорожную карту: добавьте from_default: true".into(),
+                    "изменять можно только типовую дорожную карту: добавьте from_default: true"
+                        .into(),
                 ));
             }
         }
@@ -111,7 +125,9 @@ pub fn expand(org: &mut Organization) -> Vec<Problem> {
     }
     let mut dropped = Vec::new();
     for (i, number) in roadmap.drop.iter().enumerate() {
-        match parse_number(number).filter(|(s, it)| sections.get(*s).is_some_and(|sec| *it < sec.items.len())) {
+        match parse_number(number)
+            .filter(|(s, it)| sections.get(*s).is_some_and(|sec| *it < sec.items.len()))
+        {
             Some(at) => dropped.push(at),
             None => problems.push(error(
                 format!("roadmap.drop[{i}]"),
@@ -125,7 +141,11 @@ pub fn expand(org: &mut Organization) -> Vec<Problem> {
         sections[s].items.remove(i);
     }
     for (i, addition) in roadmap.add.iter().enumerate() {
-        match addition.section.checked_sub(1).and_then(|s| sections.get_mut(s)) {
+        match addition
+            .section
+            .checked_sub(1)
+            .and_then(|s| sections.get_mut(s))
+        {
             Some(section) => section.items.push(addition.item.clone()),
             None => problems.push(error(
                 format!("roadmap.add[{i}].section"),
@@ -150,7 +170,10 @@ pub fn expand(org: &mut Organization) -> Vec<Problem> {
 
 fn parse_number(number: &str) -> Option<(usize, usize)> {
     let (s, i) = number.trim().trim_end_matches('.').split_once('.')?;
-    Some((s.parse::<usize>().ok()?.checked_sub(1)?, i.parse::<usize>().ok()?.checked_sub(1)?))
+    Some((
+        s.parse::<usize>().ok()?.checked_sub(1)?,
+        i.parse::<usize>().ok()?.checked_sub(1)?,
+    ))
 }
 
 fn item_at<'a>(sections: &'a mut [RoadmapSection], number: &str) -> Option<&'a mut RoadmapItem> {

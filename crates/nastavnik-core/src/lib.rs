@@ -17,8 +17,8 @@
 //! ```
 
 pub mod dates;
-pub mod default_roadmap;
 pub mod deadline;
+pub mod default_roadmap;
 pub mod diagnostic;
 pub mod load;
 pub mod order;
@@ -34,4 +34,6 @@ pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded,
 pub use order::{ImplementationOrder, Unit};
 pub use organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
 pub use person::Person;
-pub use roadmap::{Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step};
+pub use roadmap::{
+    Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step,
+};

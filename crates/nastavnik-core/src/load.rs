@@ -181,7 +181,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let deserializer = serde_yaml::Deserializer::from_str(text);
     let mut org: Organization = match serde_path_to_error::deserialize(deserializer) {
         Ok(org) => org,
-        Err(err) => return Err(LoadError::Invalid(vec![schema_diagnostic(err, text, origin)])),
+        Err(err) => {
+            return Err(LoadError::Invalid(vec![schema_diagnostic(
+                err, text, origin,
+            )]))
+        }
     };
     let mut problems = crate::default_roadmap::expand(&mut org);
     problems.extend(crate::validate::validate(&org));
@@ -201,7 +205,10 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         })
         .partition(|d| d.severity == Severity::Error);
     if errors.is_empty() {
-        Ok(Loaded { organization: org, warnings })
+        Ok(Loaded {
+            organization: org,
+            warnings,
+        })
     } else {
         Err(LoadError::Invalid(errors))
     }

@@ -107,14 +107,20 @@ impl Period {
             .filter_map(|s| s.parse().ok())
             .collect();
         let date = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d);
-        let bad = || format!("«{text}» — не период: напишите «2023/2024» (учебный год), «2020», «2020–2027» или {{from: 2020-06-01, to: 2020-12-31}}");
+        let bad = || {
+            format!("«{text}» — не период: напишите «2023/2024» (учебный год), «2020», «2020–2027» или {{from: 2020-06-01, to: 2020-12-31}}")
+        };
         match digits.as_slice() {
             [a, b] if t.contains('/') && *b == a + 1 => Ok(Period {
                 from: date(*a, 9, 1).ok_or_else(bad)?,
                 to: date(*b, 8, 31).ok_or_else(bad)?,
                 academic: true,
             }),
-            [a] => Ok(Period { from: date(*a, 1, 1).ok_or_else(bad)?, to: date(*a, 12, 31).ok_or_else(bad)?, academic: false }),
+            [a] => Ok(Period {
+                from: date(*a, 1, 1).ok_or_else(bad)?,
+                to: date(*a, 12, 31).ok_or_else(bad)?,
+                academic: false,
+            }),
             [a, b] if !t.contains('/') && a <= b => Ok(Period {
                 from: date(*a, 1, 1).ok_or_else(bad)?,
                 to: date(*b, 12, 31).ok_or_else(bad)?,
@@ -174,7 +180,11 @@ impl<'de> Deserialize<'de> for Period {
                 if r.from > r.to {
                     return Err(de::Error::custom("начало периода позже его окончания"));
                 }
-                Ok(Period { from: r.from, to: r.to, academic: false })
+                Ok(Period {
+                    from: r.from,
+                    to: r.to,
+                    academic: false,
+                })
             }
         }
         deserializer.deserialize_any(V)
@@ -276,16 +286,28 @@ pub struct Step {
     pub title: Option<String>,
     /// What is done, one point per line; numbered in the stages layout,
     /// with dashes in the strategies layout.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub points: Vec<String>,
     /// When it is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline>,
     /// Who answers for it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub responsible: Vec<Responsible>,
     /// What comes of it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub result: Vec<String>,
 }
 

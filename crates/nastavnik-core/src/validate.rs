@@ -28,7 +28,11 @@ pub struct Problem {
 /// assert!(err.to_string().contains("s.yaml:4:10"), "{err}");
 /// ```
 pub fn validate(org: &Organization) -> Vec<Problem> {
-    let mut checker = Checker { org, problems: Vec::new(), seen_numbers: HashMap::new() };
+    let mut checker = Checker {
+        org,
+        problems: Vec::new(),
+        seen_numbers: HashMap::new(),
+    };
     if let Some(key) = &org.curator {
         checker.person(key, "curator".into());
     }
@@ -70,11 +74,19 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, field: String, message: String) {
-        self.problems.push(Problem { severity: Severity::Error, field, message });
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            field,
+            message,
+        });
     }
 
     fn warning(&mut self, field: String, message: String) {
-        self.problems.push(Problem { severity: Severity::Warning, field, message });
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            field,
+            message,
+        });
     }
 
     fn person(&mut self, key: &str, field: String) {
@@ -87,7 +99,10 @@ impl Checker<'_> {
         } else {
             format!("известные ключи: {}", known.join(", "))
         };
-        self.error(field, format!("человек с ключом «{key}» не найден в разделе people; {hint}"));
+        self.error(
+            field,
+            format!("человек с ключом «{key}» не найден в разделе people; {hint}"),
+        );
     }
 
     fn responsible(&mut self, list: &[Responsible], path: &str) {
@@ -99,8 +114,11 @@ impl Checker<'_> {
     }
 
     fn deadline(&mut self, deadline: Option<&Deadline>, period: Option<&Period>, field: String) {
-        let (Some(d), Some(p)) = (deadline, period) else { return };
-        let outside = d.first_day().is_some_and(|day| day > p.to) || d.last_day().is_some_and(|day| day < p.from)
+        let (Some(d), Some(p)) = (deadline, period) else {
+            return;
+        };
+        let outside = d.first_day().is_some_and(|day| day > p.to)
+            || d.last_day().is_some_and(|day| day < p.from)
             || d.first_day().is_some_and(|day| day < p.from) && !matches!(d, Deadline::By(_))
             || d.last_day().is_some_and(|day| day > p.to);
         if outside {
@@ -139,7 +157,11 @@ impl Checker<'_> {
             for (k, step) in item.steps.iter().enumerate() {
                 let step_path = format!("{here}.steps[{k}]");
                 self.responsible(&step.responsible, &step_path);
-                self.deadline(step.deadline.as_ref(), period, format!("{step_path}.deadline"));
+                self.deadline(
+                    step.deadline.as_ref(),
+                    period,
+                    format!("{step_path}.deadline"),
+                );
             }
             self.items(&number, &item.items, &format!("{here}.items"), period);
         }

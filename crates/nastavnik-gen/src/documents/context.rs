@@ -159,6 +159,11 @@ impl RoadmapView {
             nastavnik_core::RoadmapLayout::Stages => "stages",
             nastavnik_core::RoadmapLayout::Strategies => "strategies",
         };
-        RoadmapView { layout, mark: r.mark.clone(), title: r.title(), genitive }
+        RoadmapView {
+            layout,
+            mark: r.mark.clone(),
+            title: r.title(),
+            genitive,
+        }
     }
 }

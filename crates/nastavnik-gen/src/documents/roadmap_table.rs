@@ -19,7 +19,11 @@ pub fn roadmap_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) 
 fn header_row(headers: &[String], columns: usize) -> Row {
     Row {
         cells: (0..columns)
-            .map(|i| Cell::text(headers.get(i).cloned().unwrap_or_default()).bold().centered())
+            .map(|i| {
+                Cell::text(headers.get(i).cloned().unwrap_or_default())
+                    .bold()
+                    .centered()
+            })
             .collect(),
     }
 }
@@ -27,7 +31,12 @@ fn header_row(headers: &[String], columns: usize) -> Row {
 fn paragraphs(lines: &[String]) -> Vec<Block> {
     lines
         .iter()
-        .map(|l| Block::Paragraph(Paragraph::aligned(vec![Inline::plain(l.trim())], Align::Left)))
+        .map(|l| {
+            Block::Paragraph(Paragraph::aligned(
+                vec![Inline::plain(l.trim())],
+                Align::Left,
+            ))
+        })
         .collect()
 }
 
@@ -38,15 +47,30 @@ fn cell_of(blocks: Vec<Block>) -> Cell {
 }
 
 fn dashes(lines: &[String]) -> Block {
-    Block::List(lines.iter().map(|d| vec![Inline::plain(d.trim())]).collect())
+    Block::List(
+        lines
+            .iter()
+            .map(|d| vec![Inline::plain(d.trim())])
+            .collect(),
+    )
 }
 
 fn deadline_cell(step: &Step) -> Cell {
-    Cell::text(step.deadline.as_ref().map(ToString::to_string).unwrap_or_default())
+    Cell::text(
+        step.deadline
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    )
 }
 
 fn responsible_cell(org: &Organization, list: &[Responsible]) -> Cell {
-    Cell::text(list.iter().map(|r| responsible_text(org, r)).collect::<Vec<_>>().join(", "))
+    Cell::text(
+        list.iter()
+            .map(|r| responsible_text(org, r))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 fn spanning_rows(mut cell: Cell, rows: usize) -> Cell {
@@ -66,7 +90,11 @@ fn sections_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> 
         });
         section_items(org, &(i + 1).to_string(), &section.items, &mut rows);
     }
-    Table { columns: vec![7.0, 37.0, 15.0, 20.0, 21.0], header: vec![header_row(headers, 5)], rows }
+    Table {
+        columns: vec![7.0, 37.0, 15.0, 20.0, 21.0],
+        header: vec![header_row(headers, 5)],
+        rows,
+    }
 }
 
 fn section_items(org: &Organization, prefix: &str, items: &[RoadmapItem], rows: &mut Vec<Row>) {
@@ -76,7 +104,11 @@ fn section_items(org: &Organization, prefix: &str, items: &[RoadmapItem], rows: 
         if !item.details.is_empty() {
             title.blocks.push(dashes(&item.details));
         }
-        let steps = if item.steps.is_empty() { Vec::new() } else { item.steps.clone() };
+        let steps = if item.steps.is_empty() {
+            Vec::new()
+        } else {
+            item.steps.clone()
+        };
         if steps.is_empty() {
             let step = &steps_of(item)[0];
             rows.push(Row {
@@ -113,7 +145,10 @@ fn section_items(org: &Organization, prefix: &str, items: &[RoadmapItem], rows: 
 fn step_blocks(step: &Step, numbered: Option<&mut usize>) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(title) = &step.title {
-        blocks.push(Block::Paragraph(Paragraph::aligned(vec![Inline::bold(title.trim())], Align::Left)));
+        blocks.push(Block::Paragraph(Paragraph::aligned(
+            vec![Inline::bold(title.trim())],
+            Align::Left,
+        )));
     }
     match numbered {
         Some(counter) => {
@@ -136,9 +171,16 @@ fn step_blocks(step: &Step, numbered: Option<&mut usize>) -> Vec<Block> {
 fn stages_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> Table {
     let mut rows = Vec::new();
     for (i, stage) in roadmap.sections.iter().enumerate() {
-        let activities: Vec<(&RoadmapItem, Vec<Step>)> =
-            stage.items.iter().map(|item| (item, steps_of(item))).collect();
-        let stage_rows: usize = activities.iter().map(|(_, steps)| steps.len()).sum::<usize>().max(1);
+        let activities: Vec<(&RoadmapItem, Vec<Step>)> = stage
+            .items
+            .iter()
+            .map(|item| (item, steps_of(item)))
+            .collect();
+        let stage_rows: usize = activities
+            .iter()
+            .map(|(_, steps)| steps.len())
+            .sum::<usize>()
+            .max(1);
         let stage_cells = vec![
             spanning_rows(Cell::text(format!("{}.", i + 1)), stage_rows),
             spanning_rows(Cell::text(stage.title.trim()), stage_rows),
@@ -170,13 +212,21 @@ fn stages_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> Ta
             }
         }
     }
-    Table { columns: vec![5.0, 15.0, 20.0, 34.0, 11.0, 15.0], header: vec![header_row(headers, 6)], rows }
+    Table {
+        columns: vec![5.0, 15.0, 20.0, 34.0, 11.0, 15.0],
+        header: vec![header_row(headers, 6)],
+        rows,
+    }
 }
 
 /// «№ п/п · стратегии · механизмы · результаты · сроки · ответственные» with
 /// the numbered row «1 … 6» under the header; a strategy spans its mechanisms.
 fn strategies_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> Table {
-    let numbers = Row { cells: (1..=6).map(|n| Cell::text(n.to_string()).centered()).collect() };
+    let numbers = Row {
+        cells: (1..=6)
+            .map(|n| Cell::text(n.to_string()).centered())
+            .collect(),
+    };
     let mut rows = Vec::new();
     for (i, strategy) in roadmap.sections.iter().enumerate() {
         let count = strategy.items.len().max(1);
@@ -186,11 +236,17 @@ fn strategies_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -
         ];
         if strategy.items.is_empty() {
             strategy_cells.extend((0..4).map(|_| Cell::text("")));
-            rows.push(Row { cells: strategy_cells });
+            rows.push(Row {
+                cells: strategy_cells,
+            });
             continue;
         }
         for (k, item) in strategy.items.iter().enumerate() {
-            let mut cells = if k == 0 { std::mem::take(&mut strategy_cells) } else { Vec::new() };
+            let mut cells = if k == 0 {
+                std::mem::take(&mut strategy_cells)
+            } else {
+                Vec::new()
+            };
             let mut mechanism = vec![Block::Paragraph(Paragraph::aligned(
                 vec![Inline::plain(format!("{}. {}", k + 1, item.title.trim()))],
                 Align::Left,
@@ -200,7 +256,12 @@ fn strategies_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -
             }
             cells.push(cell_of(mechanism));
             cells.push(cell_of(paragraphs(&item.result)));
-            cells.push(Cell::text(item.deadline.as_ref().map(ToString::to_string).unwrap_or_default()));
+            cells.push(Cell::text(
+                item.deadline
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ));
             cells.push(responsible_cell(org, &item.responsible));
             rows.push(Row { cells });
         }
@@ -217,7 +278,9 @@ pub fn responsible_text(org: &Organization, r: &Responsible) -> String {
     match r {
         Responsible::Text(t) => t.trim().to_string(),
         Responsible::Person { person, role, note } => {
-            let Some(p) = org.people.get(person) else { return person.clone() };
+            let Some(p) = org.people.get(person) else {
+                return person.clone();
+            };
             let role = role.as_deref().unwrap_or(&p.position).trim();
             let mut out = if role.is_empty() {
                 p.initials_surname()
