@@ -505,6 +505,8 @@ fn span_width(grid: &[usize], col: usize, span: u16) -> usize {
         .sum()
 }
 
+static TAB_STOP_SETTING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<w:defaultTabStop [^>]*/>"#).unwrap());
 static PARA_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"w14:paraId="[0-9A-Fa-f]+""#).unwrap());
 
@@ -539,6 +541,13 @@ fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
         if name == "word/document.xml" {
             let text = String::from_utf8_lossy(&data);
             data = mark_header_rows(&text, header_rows).into_bytes();
+        } else if name == "word/settings.xml" {
+            // Russian text in narrow table cells needs hyphenation, as in the PDF.
+            let text = String::from_utf8_lossy(&data);
+            data = TAB_STOP_SETTING
+                .replace(&text, "$0<w:autoHyphenation />")
+                .into_owned()
+                .into_bytes();
         } else if name == "word/styles.xml" {
             let text = String::from_utf8_lossy(&data);
             let lang = r#"<w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA" />"#;
