@@ -6,17 +6,12 @@ mod common;
 use common::*;
 use nastavnik_core::default_roadmap::steps_of;
 use nastavnik_core::{load_str, Organization, RoadmapLayout};
-use nastavnik_gen::documents::roadmap_table::responsible_text;
 use nastavnik_gen::{DocumentKind, Format};
 
 const STAGES_HEADER: &str =
     "№ Наименование этапа Мероприятия Содержание деятельности Сроки Ответственные";
 const STRATEGIES_HEADER: &str = "№ п/п Стратегии программы Ключевые механизмы (мероприятия реализации) Планируемые результаты Сроки исполнения Ответственные исполнители";
 const SECTIONS_HEADER: &str = "№ п/п Наименование мероприятий Срок реализации Ответственный исполнитель Результат. Вид документа";
-
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
-}
 
 /// Marks a row that is a cell spanning several rows (a stage, an activity,
 /// a strategy). Typst draws such a cell after the rows it spans, so in a PDF
@@ -49,13 +44,7 @@ fn rows_from_model(org: &Organization) -> Vec<Vec<String>> {
                             })
                             .collect();
                         row.extend(step.deadline.iter().map(ToString::to_string));
-                        row.push(
-                            step.responsible
-                                .iter()
-                                .map(|r| responsible_text(org, r))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        );
+                        row.push(responsible_line(org, &step.responsible));
                         rows.push(row);
                     }
                 }
@@ -64,13 +53,7 @@ fn rows_from_model(org: &Organization) -> Vec<Vec<String>> {
                     row.extend(item.details.iter().map(|d| format!("– {d}")));
                     row.extend(item.result.iter().cloned());
                     row.extend(item.deadline.iter().map(ToString::to_string));
-                    row.push(
-                        item.responsible
-                            .iter()
-                            .map(|r| responsible_text(org, r))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    );
+                    row.push(responsible_line(org, &item.responsible));
                     rows.push(row);
                 }
                 RoadmapLayout::Sections => unreachable!("covered by tests/samples.rs"),

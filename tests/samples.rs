@@ -4,7 +4,6 @@ mod common;
 
 use common::*;
 use nastavnik_core::{Organization, RoadmapItem};
-use nastavnik_gen::documents::roadmap_table::responsible_text;
 use nastavnik_gen::{DocumentKind, Format};
 
 /// Every row of the roadmap as a reader sees it, cell by cell: number and
@@ -16,13 +15,7 @@ fn roadmap_rows(org: &Organization) -> Vec<Vec<String>> {
             let mut row = vec![format!("{number} {}", item.title)];
             row.extend(item.details.iter().map(|d| format!("– {d}")));
             row.extend(item.deadline.iter().map(ToString::to_string));
-            row.push(
-                item.responsible
-                    .iter()
-                    .map(|r| responsible_text(org, r))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+            row.push(responsible_line(org, &item.responsible));
             row.extend(item.result.iter().cloned());
             out.push(row);
             items(org, &number, &item.items, out);
@@ -57,10 +50,6 @@ fn check(text: &str, phrases: &[String], what: &str) {
 fn check_rows(text: &str, table: &[Vec<String>], what: &str) {
     let hay = reading_text(text, &HEADERS);
     assert_rows_in(&hay, text, table, what);
-}
-
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
 }
 
 /// Seed 004: the order of the Sharya education authority, point by point.

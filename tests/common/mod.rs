@@ -274,3 +274,16 @@ pub fn pdf_page_text(pdf: &[u8], page: usize) -> Option<String> {
     assert!(out.status.success());
     Some(String::from_utf8(out.stdout).unwrap())
 }
+
+/// Owned strings from literals.
+pub fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The responsible cell as a reader sees it: each party, joined by commas.
+pub fn responsible_line(org: &Organization, list: &[nastavnik_core::Responsible]) -> String {
+    list.iter()
+        .map(|r| nastavnik_gen::documents::roadmap_table::responsible_text(org, r))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
