@@ -192,5 +192,7 @@ pub fn steps_of(item: &RoadmapItem) -> Vec<Step> {
         deadline: item.deadline.clone(),
         responsible: item.responsible.clone(),
         result: item.result.clone(),
+        status: item.status,
+        evidence: item.evidence.clone(),
     }]
 }

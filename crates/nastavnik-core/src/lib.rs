@@ -24,6 +24,8 @@ pub mod load;
 pub mod order;
 pub mod organization;
 pub mod person;
+pub mod progress;
+pub mod report;
 pub mod roadmap;
 pub mod russian;
 pub mod validate;
@@ -34,6 +36,8 @@ pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded,
 pub use order::{ImplementationOrder, Unit};
 pub use organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
 pub use person::Person;
+pub use progress::{Evidence, Status};
+pub use report::{Figures, FormCount, Report, Reports, TextBlock};
 pub use roadmap::{
     Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step,
 };

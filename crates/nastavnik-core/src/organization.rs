@@ -59,6 +59,12 @@ pub struct Organization {
     /// Orders the organisation issues.
     #[serde(default)]
     pub orders: Orders,
+    /// Documents already issued, by a key of your choice, for others to cite.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub documents: BTreeMap<String, IssuedDocument>,
+    /// Reports (справки) on the roadmap's progress.
+    #[serde(default)]
+    pub reports: crate::report::Reports,
 }
 
 impl Organization {
@@ -127,9 +133,13 @@ pub struct Orders {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct IssuedDocument {
-    /// How the sentence names it, in the case the sentence needs:
+    /// How a preamble names it, in the instrumental case:
     /// «приказом департамента образования и науки Костромской области».
+    #[serde(default)]
     pub reference: String,
+    /// Its name in the nominative: «приказ директора школы».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Date of signing.
     #[serde(with = "dates::iso_or_russian")]
     pub date: chrono::NaiveDate,

@@ -275,6 +275,12 @@ pub struct RoadmapItem {
     /// The number the author gave the item; checked against its place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// How far it has come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::progress::Status>,
+    /// What shows it was done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub evidence: Vec<crate::progress::Evidence>,
 }
 
 /// A block of an activity's content with its own deadline and responsible.
@@ -309,6 +315,12 @@ pub struct Step {
         deserialize_with = "one_or_many"
     )]
     pub result: Vec<String>,
+    /// How far it has come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::progress::Status>,
+    /// What shows it was done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub evidence: Vec<crate::progress::Evidence>,
 }
 
 /// Who answers for a roadmap item.
@@ -369,7 +381,7 @@ impl<'de> Deserialize<'de> for Responsible {
 }
 
 /// Accepts one value or a list of values.
-fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,

@@ -47,6 +47,11 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.person(key, format!("orders.implementation.acquainted[{i}]"));
         }
     }
+    for (name, report) in [("interim", &org.reports.interim), ("final", &org.reports.final_)] {
+        if let Some(report) = report {
+            checker.responsible(&report.prepared_by, &format!("reports.{name}.prepared_by"));
+        }
+    }
     if let Some(roadmap) = &org.roadmap {
         if roadmap.subject.trim().is_empty() && roadmap.title.is_none() {
             checker.error(
@@ -108,7 +113,25 @@ impl Checker<'_> {
     fn responsible(&mut self, list: &[Responsible], path: &str) {
         for (j, r) in list.iter().enumerate() {
             if let Responsible::Person { person, .. } = r {
-                self.person(person, format!("{path}.responsible[{j}].person"));
+                self.person(person, format!("{path}[{j}].person"));
+            }
+        }
+    }
+
+    fn evidence(&mut self, list: &[crate::Evidence], path: &str) {
+        for (j, e) in list.iter().enumerate() {
+            let Some(key) = &e.document else { continue };
+            if !self.org.documents.contains_key(key) {
+                let known: Vec<&str> = self.org.documents.keys().map(String::as_str).collect();
+                let hint = if known.is_empty() {
+                    "опишите его в разделе documents: {номер, дата, название}".to_string()
+                } else {
+                    format!("известные ключи: {}", known.join(", "))
+                };
+                self.error(
+                    format!("{path}.evidence[{j}].document"),
+                    format!("документ с ключом «{key}» не найден в разделе documents; {hint}"),
+                );
             }
         }
     }
@@ -152,11 +175,13 @@ impl Checker<'_> {
                 }
                 self.seen_numbers.insert(written, item.title.clone());
             }
-            self.responsible(&item.responsible, &here);
+            self.responsible(&item.responsible, &format!("{here}.responsible"));
+            self.evidence(&item.evidence, &here);
             self.deadline(item.deadline.as_ref(), period, format!("{here}.deadline"));
             for (k, step) in item.steps.iter().enumerate() {
                 let step_path = format!("{here}.steps[{k}]");
-                self.responsible(&step.responsible, &step_path);
+                self.responsible(&step.responsible, &format!("{step_path}.responsible"));
+                self.evidence(&step.evidence, &step_path);
                 self.deadline(
                     step.deadline.as_ref(),
                     period,
