@@ -86,11 +86,20 @@ impl<'de> Deserialize<'de> for Evidence {
                 f.write_str("отметку строкой или {note, document, as, date, link}")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Evidence, E> {
-                Ok(Evidence { note: Some(v.to_string()), ..Evidence::default() })
+                Ok(Evidence {
+                    note: Some(v.to_string()),
+                    ..Evidence::default()
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Evidence, A::Error> {
                 let f = EvidenceFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Evidence { note: f.note, document: f.document, as_: f.as_, date: f.date, link: f.link })
+                Ok(Evidence {
+                    note: f.note,
+                    document: f.document,
+                    as_: f.as_,
+                    date: f.date,
+                    link: f.link,
+                })
             }
         }
         deserializer.deserialize_any(V)
@@ -114,7 +123,11 @@ impl Evidence {
         if let Some(key) = &self.document {
             match org.documents.get(key) {
                 Some(doc) => {
-                    let name = self.as_.clone().or_else(|| doc.name.clone()).unwrap_or_else(|| doc.reference.clone());
+                    let name = self
+                        .as_
+                        .clone()
+                        .or_else(|| doc.name.clone())
+                        .unwrap_or_else(|| doc.reference.clone());
                     let mut text = format!(
                         "{} от {}{}г. {}",
                         name.trim(),
@@ -137,7 +150,10 @@ impl Evidence {
         if let Some(note) = &self.note {
             parts.push(note.trim().to_string());
         }
-        MarkLine { text: parts.join(", "), link: self.link.clone() }
+        MarkLine {
+            text: parts.join(", "),
+            link: self.link.clone(),
+        }
     }
 }
 
@@ -154,6 +170,34 @@ pub fn percent(part: f64, whole: f64) -> Option<String> {
         return None;
     }
     let value = (part / whole * 1000.0).round() / 10.0;
-    let text = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}").replace('.', ",") };
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}").replace('.', ",")
+    };
     Some(format!("{text}{}%", russian::NBSP))
+}
+
+/// Whether an activity is overdue on `as_of`: its deadline has passed and it
+/// is not done. An activity with no dated deadline is never overdue.
+///
+/// ```
+/// use nastavnik_core::progress::{is_overdue, Status};
+/// use chrono::NaiveDate;
+/// let d: nastavnik_core::Deadline = "до 01.10.2021".parse().unwrap();
+/// let day = NaiveDate::from_ymd_opt(2021, 12, 30).unwrap();
+/// assert!(is_overdue(Some(&d), None, day));
+/// assert!(is_overdue(Some(&d), Some(Status::InProgress), day));
+/// assert!(!is_overdue(Some(&d), Some(Status::Done), day));
+/// assert!(!is_overdue(Some(&d), None, NaiveDate::from_ymd_opt(2021, 9, 1).unwrap()));
+/// ```
+pub fn is_overdue(
+    deadline: Option<&crate::Deadline>,
+    status: Option<Status>,
+    as_of: NaiveDate,
+) -> bool {
+    status != Some(Status::Done)
+        && deadline
+            .and_then(crate::Deadline::last_day)
+            .is_some_and(|last| last < as_of)
 }

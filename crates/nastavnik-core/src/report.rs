@@ -27,7 +27,11 @@ pub struct Report {
     /// The period as the title says it: «по итогам 1 полугодия 2021–2022 учебного года».
     pub period: String,
     /// «по состоянию на»: items due before it and not done are overdue.
-    #[serde(default, with = "crate::dates::option_iso_or_russian", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::option_iso_or_russian",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub as_of: Option<NaiveDate>,
     /// The goal of mentoring, when the template's sentence does not fit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,7 +43,11 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Figures>,
     /// Who prepared it, as the closing line names them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::roadmap::one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::roadmap::one_or_many"
+    )]
     pub prepared_by: Vec<Responsible>,
 }
 

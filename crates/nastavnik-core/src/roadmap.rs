@@ -279,7 +279,11 @@ pub struct RoadmapItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::progress::Status>,
     /// What shows it was done.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub evidence: Vec<crate::progress::Evidence>,
 }
 
@@ -319,7 +323,11 @@ pub struct Step {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::progress::Status>,
     /// What shows it was done.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub evidence: Vec<crate::progress::Evidence>,
 }
 

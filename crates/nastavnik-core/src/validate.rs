@@ -47,7 +47,10 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.person(key, format!("orders.implementation.acquainted[{i}]"));
         }
     }
-    for (name, report) in [("interim", &org.reports.interim), ("final", &org.reports.final_)] {
+    for (name, report) in [
+        ("interim", &org.reports.interim),
+        ("final", &org.reports.final_),
+    ] {
         if let Some(report) = report {
             checker.responsible(&report.prepared_by, &format!("reports.{name}.prepared_by"));
         }

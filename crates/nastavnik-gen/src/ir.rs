@@ -73,6 +73,13 @@ pub enum Inline {
     },
     /// A line break inside the paragraph.
     LineBreak,
+    /// A web address, shown as `text` and followed when clicked.
+    Link {
+        /// The address.
+        url: String,
+        /// What is shown.
+        text: String,
+    },
 }
 
 impl Inline {
@@ -409,7 +416,7 @@ fn inline_text(content: &[Inline]) -> String {
     content
         .iter()
         .map(|i| match i {
-            Inline::Text { text, .. } => text.as_str(),
+            Inline::Text { text, .. } | Inline::Link { text, .. } => text.as_str(),
             Inline::LineBreak => "\n",
         })
         .collect()

@@ -21,6 +21,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../templates/order-implementation.md"),
     ),
     ("roadmap.md", include_str!("../../../templates/roadmap.md")),
+    ("report.md", include_str!("../../../templates/report.md")),
 ];
 
 /// A configured template environment.

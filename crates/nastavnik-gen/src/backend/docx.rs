@@ -9,11 +9,12 @@ use std::io::{Cursor, Read, Write};
 use std::sync::LazyLock;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Header, IndentLevel, Level, LevelJc,
-    LevelOverride, LevelSuffixType, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    PageMargin, PageNum, PageOrientationType, Paragraph as DocxParagraph, Run, RunFonts,
-    Section as DocxSection, SpecialIndentType, Start, Tab, TabValueType, Table as DocxTable,
-    TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Header, Hyperlink, HyperlinkType,
+    IndentLevel, Level, LevelJc, LevelOverride, LevelSuffixType, LevelText, LineSpacing,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, PageOrientationType,
+    Paragraph as DocxParagraph, Run, RunFonts, Section as DocxSection, SpecialIndentType, Start,
+    Tab, TabValueType, Table as DocxTable, TableCell, TableLayoutType, TableRow, VMergeType,
+    WidthType,
 };
 use regex::Regex;
 
@@ -277,6 +278,13 @@ fn runs(mut p: DocxParagraph, content: &[Inline], size: Option<usize>) -> DocxPa
         p = match inline {
             Inline::Text { text, bold, italic } => p.add_run(run(text, *bold, *italic, size)),
             Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
+            Inline::Link { url, text } => p.add_hyperlink(
+                Hyperlink::new(url, HyperlinkType::External).add_run(
+                    run(text, false, false, size)
+                        .color("0563C1")
+                        .underline("single"),
+                ),
+            ),
         };
     }
     p
@@ -507,6 +515,7 @@ fn span_width(grid: &[usize], col: usize, span: u16) -> usize {
 
 static TAB_STOP_SETTING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<w:defaultTabStop [^>]*/>"#).unwrap());
+static HYPERLINK_RID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"rIdHyperlink\d+").unwrap());
 static PARA_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"w14:paraId="[0-9A-Fa-f]+""#).unwrap());
 
@@ -515,20 +524,45 @@ static PARA_ID: LazyLock<Regex> =
 fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
     let err = |e: &dyn std::fmt::Display| GenError::Docx(e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(raw)).map_err(|e| err(&e))?;
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).map_err(|e| err(&e))?;
+        if file.is_dir() {
+            continue;
+        }
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).map_err(|e| err(&e))?;
+        parts.push((file.name().to_string(), data));
+    }
+    // docx-rs numbers hyperlinks from a process-wide counter: renumber them in
+    // order of appearance, in the body and in its relationships alike.
+    let mut link_ids: Vec<String> = Vec::new();
+    if let Some((_, body)) = parts.iter().find(|(n, _)| n == "word/document.xml") {
+        for m in HYPERLINK_RID.find_iter(&String::from_utf8_lossy(body)) {
+            if !link_ids.iter().any(|id| id == m.as_str()) {
+                link_ids.push(m.as_str().to_string());
+            }
+        }
+    }
+    let renumber_links = |text: &str| -> String {
+        HYPERLINK_RID
+            .replace_all(text, |c: &regex::Captures| {
+                let n = link_ids
+                    .iter()
+                    .position(|id| id == &c[0])
+                    .map_or(0, |p| p + 1);
+                format!("rIdHyperlink{n}")
+            })
+            .into_owned()
+    };
+
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     let mut para_ids = 0u32;
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).map_err(|e| err(&e))?;
-        let name = file.name().to_string();
-        if file.is_dir() {
-            continue;
-        }
-        let mut data = Vec::new();
-        file.read_to_end(&mut data).map_err(|e| err(&e))?;
+    for (name, mut data) in parts {
         if name.starts_with("word/") && name.ends_with(".xml") {
             // docx-rs numbers paragraphs from a thread-wide counter: renumber per package.
             let text = String::from_utf8_lossy(&data);
@@ -539,8 +573,10 @@ fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
             data = text.into_owned().into_bytes();
         }
         if name == "word/document.xml" {
-            let text = String::from_utf8_lossy(&data);
+            let text = renumber_links(&String::from_utf8_lossy(&data));
             data = mark_header_rows(&text, header_rows).into_bytes();
+        } else if name == "word/_rels/document.xml.rels" {
+            data = renumber_links(&String::from_utf8_lossy(&data)).into_bytes();
         } else if name == "word/settings.xml" {
             // Russian text in narrow table cells needs hyphenation, as in the PDF.
             let text = String::from_utf8_lossy(&data);

@@ -242,6 +242,11 @@ fn inlines(content: &[Inline]) -> String {
                 let _ = write!(out, "#({expr})");
             }
             Inline::LineBreak => out.push_str("#linebreak()"),
+            // Typst breaks a link's text at slashes and the like, so a long
+            // address wraps inside a narrow cell.
+            Inline::Link { url, text } => {
+                let _ = write!(out, "#link({})[#({})]", literal(url), literal(text));
+            }
         }
     }
     out

@@ -1,7 +1,7 @@
 //! Components the templates place with `@[name args]`: structured blocks
 //! built from the model rather than from prose.
 
-use nastavnik_core::Organization;
+use nastavnik_core::{Organization, Report};
 
 use crate::documents::roadmap_table::roadmap_table;
 use crate::ir::{
@@ -12,7 +12,11 @@ use crate::markup::{Component, Piece};
 use crate::GenError;
 
 /// Resolves the components every document kind shares.
-pub fn resolve(org: &Organization, c: &Component) -> Result<Vec<Piece>, GenError> {
+pub fn resolve(
+    org: &Organization,
+    report: Option<&Report>,
+    c: &Component,
+) -> Result<Vec<Piece>, GenError> {
     let block = |b: Block| Ok(vec![Piece::Block(b)]);
     match c.name.as_str() {
         "requisites" => block(Block::Requisites(Requisites {
@@ -60,6 +64,18 @@ pub fn resolve(org: &Organization, c: &Component) -> Result<Vec<Piece>, GenError
             })?;
             block(Block::Table(roadmap_table(org, roadmap, &c.args)))
         }
+        "monitoring-table" => {
+            let report = report.ok_or_else(|| {
+                GenError::Template(format!(
+                    "строка {}: таблица мониторинга бывает только в справке",
+                    c.line
+                ))
+            })?;
+            block(Block::Table(crate::documents::report::monitoring_table(
+                org, report, &c.args,
+            )))
+        }
+        "pairs-table" => block(Block::Table(crate::documents::report::pairs_table(&c.args))),
         other => Err(GenError::Template(format!(
             "строка {}: неизвестный компонент @[{other}]",
             c.line

@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod context;
+pub mod report;
 pub mod roadmap_table;
 
 use minijinja::Value;
@@ -20,17 +21,28 @@ pub enum DocumentKind {
     OrderImplementation,
     /// План мероприятий (дорожная карта) as a standalone document.
     Roadmap,
+    /// Справка о промежуточных результатах реализации целевой модели.
+    ReportInterim,
+    /// Справка об итоговых результатах реализации целевой модели.
+    ReportFinal,
 }
 
 impl DocumentKind {
     /// Every kind, in the order `nastavnik list` shows them.
-    pub const ALL: [DocumentKind; 2] = [DocumentKind::OrderImplementation, DocumentKind::Roadmap];
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::OrderImplementation,
+        DocumentKind::Roadmap,
+        DocumentKind::ReportInterim,
+        DocumentKind::ReportFinal,
+    ];
 
     /// The identifier used on the command line: `order-implementation`.
     pub fn id(self) -> &'static str {
         match self {
             DocumentKind::OrderImplementation => "order-implementation",
             DocumentKind::Roadmap => "roadmap",
+            DocumentKind::ReportInterim => "report-interim",
+            DocumentKind::ReportFinal => "report-final",
         }
     }
 
@@ -41,6 +53,12 @@ impl DocumentKind {
                 "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)"
             }
             DocumentKind::Roadmap => "План мероприятий (дорожная карта)",
+            DocumentKind::ReportInterim => {
+                "Справка о промежуточных результатах реализации целевой модели наставничества"
+            }
+            DocumentKind::ReportFinal => {
+                "Справка об итоговых результатах реализации целевой модели наставничества"
+            }
         }
     }
 
@@ -49,10 +67,20 @@ impl DocumentKind {
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
 
+    /// The report this kind renders, if it is a report and the YAML has it.
+    pub fn report(self, org: &Organization) -> Option<&nastavnik_core::Report> {
+        match self {
+            DocumentKind::ReportInterim => org.reports.interim.as_ref(),
+            DocumentKind::ReportFinal => org.reports.final_.as_ref(),
+            _ => None,
+        }
+    }
+
     fn template(self) -> &'static str {
         match self {
             DocumentKind::OrderImplementation => "order-implementation.md",
             DocumentKind::Roadmap => "roadmap.md",
+            DocumentKind::ReportInterim | DocumentKind::ReportFinal => "report.md",
         }
     }
 }
@@ -65,8 +93,9 @@ pub fn build(
 ) -> Result<Document, GenError> {
     let context = context(org, kind)?;
     let text = templates.render(kind.template(), context)?;
+    let report = kind.report(org);
     let sections =
-        to_sections(&text, &mut |c| components::resolve(org, c)).map_err(|e| match e {
+        to_sections(&text, &mut |c| components::resolve(org, report, c)).map_err(|e| match e {
             GenError::Template(m) => GenError::Template(format!("шаблон {}: {m}", kind.template())),
             other => other,
         })?;
@@ -133,7 +162,41 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
                 ));
             }
         }
+        DocumentKind::ReportInterim | DocumentKind::ReportFinal => {
+            if roadmap.is_none() {
+                return Err(GenError::MissingData(
+                    "справка строится по дорожной карте, а в файле нет раздела roadmap".into(),
+                ));
+            }
+        }
     }
+    let report = match (kind, kind.report(org)) {
+        (DocumentKind::ReportInterim, None) | (DocumentKind::ReportFinal, None) => {
+            return Err(GenError::MissingData(format!(
+                "в файле нет раздела reports.{} (период справки, кто её подготовил)",
+                if kind == DocumentKind::ReportInterim {
+                    "interim"
+                } else {
+                    "final"
+                }
+            )))
+        }
+        (_, Some(r)) => Some(Value::from_serialize(report::ReportView::new(
+            org,
+            r,
+            if kind == DocumentKind::ReportInterim {
+                "interim"
+            } else {
+                "final"
+            },
+        ))),
+        (_, None) => None,
+    };
+    let roadmap_period = org
+        .roadmap
+        .as_ref()
+        .and_then(|r| r.period)
+        .map(|p| p.describe());
     Ok(minijinja::context! {
         org => Value::from_serialize(OrgView::new(org)),
         head => Value::from_serialize(PersonView::new(&org.head)),
@@ -142,5 +205,7 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         roadmap => roadmap.map(Value::from_serialize),
         acquainted => acquainted,
         header_lines => org.header.clone(),
+        report => report,
+        roadmap_period => roadmap_period,
     })
 }
