@@ -160,9 +160,19 @@ pub fn squeeze(text: &str) -> String {
 /// Text without page furniture: lines holding only a page number, and the
 /// repeated header rows of tables (given as `furniture`, matched without spaces).
 pub fn reading_text(text: &str, furniture: &[&str]) -> String {
+    // Page numbers run 2, 3, 4 … from the second page: drop a line holding
+    // just the next of them, and keep other numbers (a figure in a table).
+    let mut next_page = 2;
     let kept: Vec<&str> = text
         .lines()
-        .filter(|l| l.trim().is_empty() || !l.trim().chars().all(|c| c.is_ascii_digit()))
+        .filter(|l| {
+            if l.trim() == next_page.to_string() {
+                next_page += 1;
+                false
+            } else {
+                true
+            }
+        })
         .collect();
     let mut squeezed = squeeze(&kept.join("\n"));
     for f in furniture {
