@@ -5,11 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::{dates, IssuedDocument, Person};
 
-/// Приказ о внедрении целевой модели наставничества: what the YAML says of it.
-/// The wording around these values lives in the template.
+/// The order introducing the target model; every order has the same data.
+pub type ImplementationOrder = Order;
+
+/// An order (приказ): what the YAML says of it. All orders share this frame;
+/// each kind uses the fields it needs, and its wording lives in its template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct ImplementationOrder {
+pub struct Order {
     /// Registration number, a string: «488», «259-од».
     pub number: String,
     /// Date of signing.
@@ -47,6 +50,12 @@ pub struct ImplementationOrder {
     /// Further points, inserted before the closing one, as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_points: Vec<String>,
+    /// The event an order on the final event announces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Event>,
+    /// Who is rewarded and how, in an order on rewards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rewards: Vec<Reward>,
     /// Keys of the people who sign «С приказом ознакомлены:» (a school's order);
     /// the curator when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,4 +71,41 @@ pub struct Unit {
     /// Its head.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<Person>,
+}
+
+/// An event: the final event of a mentoring programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// What it is: «Фестиваль наставнических практик „Вместе“».
+    pub title: String,
+    /// When.
+    #[serde(with = "dates::iso_or_russian")]
+    pub date: NaiveDate,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// What is on the programme, one item per line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programme: Vec<String>,
+    /// Who prepares it.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::roadmap::one_or_many"
+    )]
+    pub responsible: Vec<crate::Responsible>,
+}
+
+/// A reward for a participant of mentoring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Reward {
+    /// The key of a mentor, mentee or person.
+    pub who: String,
+    /// How: «благодарность», «грамота», «выплата» …
+    pub reward: String,
+    /// For what: «за высокие результаты работы наставнической пары».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{dates, ImplementationOrder, Person, Roadmap};
+use crate::{dates, Order, Person, Roadmap};
 
 /// A school or an education authority, with its people, roadmap and orders.
 ///
@@ -65,6 +65,15 @@ pub struct Organization {
     /// Reports (справки) on the roadmap's progress.
     #[serde(default)]
     pub reports: crate::report::Reports,
+    /// The forms of mentoring the organisation uses: «учитель – учитель» …
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<crate::forms::FormName>,
+    /// Mentors, mentees and their pairs and groups.
+    #[serde(default)]
+    pub participants: crate::participants::Participants,
+    /// Decisions of collegial bodies: the pedagogical council that adopted the положение.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<IssuedDocument>,
 }
 
 impl Organization {
@@ -125,7 +134,25 @@ pub struct Territory {
 pub struct Orders {
     /// Приказ о внедрении целевой модели наставничества.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub implementation: Option<ImplementationOrder>,
+    pub implementation: Option<Order>,
+    /// Приказ о назначении куратора.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator: Option<Order>,
+    /// Приказ об утверждении наставнических пар / групп.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<Order>,
+    /// Приказ о поощрении участников наставнической деятельности.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rewards: Option<Order>,
+    /// Приказ о проведении итогового мероприятия.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_event: Option<Order>,
+    /// Приказ об утверждении положения о программе наставничества.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<Order>,
+    /// Приказ об утверждении программы наставничества.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Order>,
 }
 
 /// A document already issued, cited by number and date: «приказом департамента

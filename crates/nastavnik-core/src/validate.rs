@@ -36,17 +36,40 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
     if let Some(key) = &org.curator {
         checker.person(key, "curator".into());
     }
-    if org.orders.implementation.is_some() && org.head.surname.trim().is_empty() {
+    let orders = &org.orders;
+    let any_order = [
+        &orders.implementation,
+        &orders.curator,
+        &orders.pairs,
+        &orders.rewards,
+        &orders.final_event,
+        &orders.provision,
+        &orders.programme,
+    ]
+    .iter()
+    .any(|o| o.is_some());
+    if any_order && org.head.surname.trim().is_empty() {
         checker.error(
             "head".into(),
             "приказ подписывает руководитель: укажите head (например, head: {surname: Иванова, name: А., patronymic: П., position: Директор})".into(),
         );
     }
-    if let Some(order) = &org.orders.implementation {
-        for (i, key) in order.acquainted.iter().flatten().enumerate() {
-            checker.person(key, format!("orders.implementation.acquainted[{i}]"));
+    for (name, order) in [
+        ("implementation", &orders.implementation),
+        ("curator", &orders.curator),
+        ("pairs", &orders.pairs),
+        ("rewards", &orders.rewards),
+        ("final_event", &orders.final_event),
+    ] {
+        for (i, key) in order
+            .iter()
+            .flat_map(|o| o.acquainted.iter().flatten())
+            .enumerate()
+        {
+            checker.person(key, format!("orders.{name}.acquainted[{i}]"));
         }
     }
+    checker.participants();
     for (name, report) in [
         ("interim", &org.reports.interim),
         ("final", &org.reports.final_),
@@ -118,6 +141,67 @@ impl Checker<'_> {
             if let Responsible::Person { person, .. } = r {
                 self.person(person, format!("{path}[{j}].person"));
             }
+        }
+    }
+
+    fn form(&mut self, form: &crate::forms::FormName, field: String) {
+        if form.form().is_some() {
+            return;
+        }
+        let hint = match crate::forms::closest(&form.0) {
+            Some(f) => format!("возможно, вы имели в виду «{}»", f.title),
+            None => "проверьте написание; в перечне Р-145: «ученик – ученик», «учитель – учитель», «студент – ученик», «работодатель – ученик», «работодатель – студент»".into(),
+        };
+        self.warning(field, format!("форма «{}» не из перечня: {hint}", form.0));
+    }
+
+    fn participants(&mut self) {
+        let org = self.org;
+        for (i, form) in org.forms.iter().enumerate() {
+            self.form(form, format!("forms[{i}]"));
+        }
+        let p = &org.participants;
+        for (i, pair) in p.pairs.iter().enumerate() {
+            let here = format!("participants.pairs[{i}]");
+            if !p.mentors.iter().any(|m| m.id == pair.mentor) {
+                self.error(
+                    format!("{here}.mentor"),
+                    format!(
+                        "наставник «{}» не найден в participants.mentors",
+                        pair.mentor
+                    ),
+                );
+            }
+            for (j, id) in pair.mentees.iter().enumerate() {
+                if !p.mentees.iter().any(|m| &m.id == id) {
+                    self.error(
+                        format!("{here}.mentees[{j}]"),
+                        format!("наставляемый «{id}» не найден в participants.mentees"),
+                    );
+                }
+            }
+            self.form(&pair.form, format!("{here}.form"));
+        }
+        if let Some(order) = &org.orders.rewards {
+            for (i, reward) in order.rewards.iter().enumerate() {
+                if p.get(&reward.who).is_none() && !org.people.contains_key(&reward.who) {
+                    self.error(
+                        format!("orders.rewards.rewards[{i}].who"),
+                        format!(
+                            "«{}» нет ни среди наставников и наставляемых, ни в разделе people",
+                            reward.who
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(event) = org
+            .orders
+            .final_event
+            .as_ref()
+            .and_then(|o| o.event.as_ref())
+        {
+            self.responsible(&event.responsible, "orders.final_event.event.responsible");
         }
     }
 
