@@ -57,6 +57,13 @@ pub enum Block {
     Signature(Signature),
     /// «С приказом ознакомлены:» with a line per person.
     Acquaintance(Acquaintance),
+    /// Two stamps side by side: «ПРИНЯТО …» on the left, «УТВЕРЖДЕНО …» on the right.
+    Stamps {
+        /// Lines of the left stamp.
+        left: Vec<String>,
+        /// Lines of the right stamp.
+        right: Vec<String>,
+    },
 }
 
 /// Inline text with emphasis. Non-breaking spaces are plain `\u{a0}` characters.
@@ -150,6 +157,9 @@ impl Paragraph {
 /// Numbered clauses; numbers come from the position: «1.», «1.1.», «1.1.1.».
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Clauses {
+    /// The number of the section the clauses belong to, written before
+    /// theirs: «2.» makes «2.1.», «2.2.»; empty for a plain list.
+    pub prefix: String,
     /// Number of the first top-level clause.
     pub start: u32,
     /// The clauses.
@@ -182,7 +192,7 @@ impl Clauses {
             }
         }
         let mut out = Vec::new();
-        walk("", &self.items, self.start.max(1), 0, &mut out);
+        walk(&self.prefix, &self.items, self.start.max(1), 0, &mut out);
         out
     }
 }
@@ -409,6 +419,10 @@ fn map_block(block: &mut Block, f: &dyn Fn(&str) -> String) {
             a.label = f(&a.label);
             map_all(&mut a.names);
         }
+        Block::Stamps { left, right } => {
+            map_all(left);
+            map_all(right);
+        }
     }
 }
 
@@ -479,6 +493,11 @@ fn block_text(b: &Block, out: &mut String) {
                 line(n);
             }
         }
+        Block::Stamps { left, right } => {
+            for l in left.iter().chain(right) {
+                line(l);
+            }
+        }
     }
 }
 
@@ -493,6 +512,7 @@ mod tests {
             children: vec![],
         };
         let c = Clauses {
+            prefix: String::new(),
             start: 1,
             items: vec![
                 leaf("a"),

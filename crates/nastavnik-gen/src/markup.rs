@@ -172,6 +172,9 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
     let mut lists: Vec<ListFrame> = Vec::new();
     let (mut bold, mut italic) = (0u32, 0u32);
     let mut heading: Option<u8> = None;
+    // An ordered list under a numbered heading («2. Цели и задачи») is
+    // numbered within it: 2.1., 2.2. …
+    let mut prefix = String::new();
 
     fn flush_into_item(lists: &mut [ListFrame], inline: &mut Vec<Inline>) {
         if inline.is_empty() {
@@ -196,6 +199,7 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 let content = std::mem::take(&mut inline);
+                prefix = section_number(&content).unwrap_or_default();
                 blocks.push(Block::Heading {
                     level: heading.take().unwrap_or(1),
                     content,
@@ -230,6 +234,7 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                     parent.children.extend(frame.items);
                 } else if frame.ordered {
                     blocks.push(Block::Clauses(Clauses {
+                        prefix: prefix.clone(),
                         start: frame.start,
                         items: frame.items,
                     }));
@@ -259,6 +264,16 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
         }));
     }
     blocks
+}
+
+/// «2.» for a heading «2. Цели и задачи».
+fn section_number(content: &[Inline]) -> Option<String> {
+    let Some(Inline::Text { text, .. }) = content.first() else {
+        return None;
+    };
+    let (number, rest) = text.split_once(". ")?;
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty())
+        .then(|| format!("{number}."))
 }
 
 /// Appends text, merging it with the previous run when the emphasis matches.
@@ -317,6 +332,17 @@ mod tests {
             panic!()
         };
         assert_eq!(p.content[1], Inline::bold("жирный"));
+    }
+
+    #[test]
+    fn lists_under_numbered_headings_are_numbered_within_them() {
+        let blocks =
+            markdown_blocks("## 2. Цели и задачи\n\n1. Первый\n2. Второй\n   1. Вложенный\n");
+        let Block::Clauses(c) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        let numbers: Vec<_> = c.numbered().into_iter().map(|(n, _, _)| n).collect();
+        assert_eq!(numbers, ["2.1.", "2.2.", "2.2.1."]);
     }
 
     #[test]

@@ -81,16 +81,17 @@ pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
     repack(raw.into_inner(), &writer.header_rows)
 }
 
-fn base_docx() -> Docx {
+/// Clause numbering «1.», «1.1.», «1.1.1.», after a section prefix such as «2.».
+fn clause_numbering(id: usize, prefix: &str) -> AbstractNumbering {
     let clause_levels = ["%1.", "%1.%2.", "%1.%2.%3."];
-    let mut abstract_numbering = AbstractNumbering::new(CLAUSES_ABSTRACT);
+    let mut abstract_numbering = AbstractNumbering::new(id);
     for (level, text) in clause_levels.iter().enumerate() {
         abstract_numbering = abstract_numbering.add_level(
             Level::new(
                 level,
                 Start::new(1),
                 NumberFormat::new("decimal"),
-                LevelText::new(*text),
+                LevelText::new(format!("{prefix}{text}")),
                 LevelJc::new("left"),
             )
             .indent(
@@ -102,11 +103,15 @@ fn base_docx() -> Docx {
             .suffix(LevelSuffixType::Space),
         );
     }
+    abstract_numbering
+}
+
+fn base_docx() -> Docx {
     Docx::new()
         .default_fonts(fonts())
         .default_size(BODY_SIZE)
         .default_line_spacing(LineSpacing::new().before(0).after(0).line(264))
-        .add_abstract_numbering(abstract_numbering)
+        .add_abstract_numbering(clause_numbering(CLAUSES_ABSTRACT, ""))
 }
 
 struct Writer {
@@ -200,11 +205,20 @@ impl Writer {
         out
     }
 
-    fn new_numbering(&mut self, start: u32) -> usize {
+    fn new_numbering(&mut self, start: u32, prefix: &str) -> usize {
         self.numbering_ids += 1;
         let id = self.numbering_ids;
+        let abstract_id = if prefix.is_empty() {
+            CLAUSES_ABSTRACT
+        } else {
+            // A section's clauses «2.1.» need their own level texts.
+            let abstract_id = CLAUSES_ABSTRACT + id;
+            self.docx = std::mem::take(&mut self.docx)
+                .add_abstract_numbering(clause_numbering(abstract_id, prefix));
+            abstract_id
+        };
         self.docx = std::mem::take(&mut self.docx).add_numbering(
-            Numbering::new(id, CLAUSES_ABSTRACT)
+            Numbering::new(id, abstract_id)
                 .add_override(LevelOverride::new(0).start(start.max(1) as usize)),
         );
         id
@@ -223,7 +237,7 @@ impl Writer {
             }
             Block::Paragraph(p) => out.push(Child::paragraph(paragraph(p, None))),
             Block::Clauses(clauses) => {
-                let id = self.new_numbering(clauses.start);
+                let id = self.new_numbering(clauses.start, &clauses.prefix);
                 for (_number, depth, clause) in clauses.numbered() {
                     let p = runs(DocxParagraph::new(), &clause.content, None)
                         .align(AlignmentType::Both)
@@ -246,6 +260,9 @@ impl Writer {
             Block::Aside(a) => out.push(Child::paragraph(aside(a, width))),
             Block::Signature(s) => out.push(Child::paragraph(signature(s, width))),
             Block::Acquaintance(a) => acquaintance(a, width, out),
+            Block::Stamps { left, right } => {
+                out.push(Child::Table(Box::new(stamps(left, right, width))))
+            }
         }
     }
 }
@@ -391,6 +408,23 @@ fn acquaintance(a: &Acquaintance, width: usize, out: &mut Vec<Child>) {
                 .add_run(run("«___» __________ 20__ г.", false, false, None)),
         ));
     }
+}
+
+/// Two stamps side by side, in a table without borders.
+fn stamps(left: &[String], right: &[String], width: usize) -> DocxTable {
+    let half = width / 2;
+    let cell = |lines: &[String]| {
+        TableCell::new()
+            .add_paragraph(
+                lines_paragraph(lines, false).line_spacing(LineSpacing::new().after(240)),
+            )
+            .width(half, WidthType::Dxa)
+            .clear_all_border()
+    };
+    DocxTable::without_borders(vec![TableRow::new(vec![cell(left), cell(right)])])
+        .set_grid(vec![half, half])
+        .width(width, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
 }
 
 fn cell_content(cell: &Cell) -> Vec<DocxParagraph> {

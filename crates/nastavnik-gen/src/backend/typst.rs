@@ -307,6 +307,14 @@ fn write_block(out: &mut String, block: &Block) {
         Block::Aside(a) => aside(out, a),
         Block::Signature(s) => signature(out, s),
         Block::Acquaintance(a) => acquaintance(out, a),
+        Block::Stamps { left, right } => {
+            let _ = write!(
+                out,
+                "#block(below: 1.2em, grid(columns: (1fr, 1fr), column-gutter: 2em, align(left, text(hyphenate: false, par(justify: false)[{}])), align(left, text(hyphenate: false, par(justify: false)[{}]))))",
+                lines(left, false),
+                lines(right, false)
+            );
+        }
     }
 }
 
