@@ -256,14 +256,13 @@ fn templates_from_a_directory_override_the_embedded_ones() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("my-templates");
     std::fs::create_dir(&templates).unwrap();
-    let original =
-        std::fs::read_to_string(root().join("templates/order-implementation.md")).unwrap();
+    let original = std::fs::read_to_string(root().join("templates/order-frame.md")).unwrap();
     let changed = original.replace(
         "Контроль исполнения приказа оставляю за собой.",
         "Контроль исполнения приказа возложить на куратора ЦМН.",
     );
     assert_ne!(original, changed);
-    std::fs::write(templates.join("order-implementation.md"), changed).unwrap();
+    std::fs::write(templates.join("order-frame.md"), changed).unwrap();
     let sample = root().join("samples/school9-2020.yaml");
     let render = |extra: &[&str]| {
         let mut args = vec![

@@ -30,6 +30,7 @@ fn shape(doc: &Document) -> Vec<String> {
                 Block::Aside(a) => format!("aside {:?} {}", a.kind, a.lines.len()),
                 Block::Signature(_) => "signature".into(),
                 Block::Acquaintance(a) => format!("acquaintance {}", a.names.len()),
+                Block::Stamps { left, right } => format!("stamps {} {}", left.len(), right.len()),
             });
         }
     }

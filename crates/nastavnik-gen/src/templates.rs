@@ -14,14 +14,26 @@ use nastavnik_core::russian;
 use crate::markup::escape_markdown;
 use crate::GenError;
 
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../templates/", $name)))),*]
+    };
+}
+
 /// The templates shipped with nastavnik: (name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "order-implementation.md",
-        include_str!("../../../templates/order-implementation.md"),
-    ),
-    ("roadmap.md", include_str!("../../../templates/roadmap.md")),
-    ("report.md", include_str!("../../../templates/report.md")),
+pub const EMBEDDED: &[(&str, &str)] = embedded![
+    "order-frame.md",
+    "order-implementation.md",
+    "order-curator.md",
+    "order-pairs.md",
+    "order-rewards.md",
+    "order-final-event.md",
+    "provision.md",
+    "programme.md",
+    "participants-base.md",
+    "development-plan.md",
+    "roadmap.md",
+    "report.md",
 ];
 
 /// A configured template environment.

@@ -75,7 +75,45 @@ pub fn resolve(
                 org, report, &c.args,
             )))
         }
-        "pairs-table" => block(Block::Table(crate::documents::report::pairs_table(&c.args))),
+        "pairs-table" => block(Block::Table(crate::documents::report::two_columns(
+            &c.args,
+            [70.0, 30.0],
+        ))),
+        "portrait-table" => block(Block::Table(crate::documents::report::two_columns(
+            &c.args,
+            [50.0, 50.0],
+        ))),
+        "stamps" => {
+            let split = c
+                .args
+                .iter()
+                .position(String::is_empty)
+                .unwrap_or(c.args.len());
+            block(Block::Stamps {
+                left: c.args[..split].to_vec(),
+                right: c.args.get(split + 1..).unwrap_or_default().to_vec(),
+            })
+        }
+        "notice" => block(Block::Paragraph(Paragraph {
+            content: vec![Inline::bold(c.args.join(" "))],
+            align: Align::Left,
+            indent: false,
+        })),
+        "pairs-list" => block(Block::Table(crate::documents::participants::pairs_table(
+            org, &c.args,
+        ))),
+        "participants-table" => block(Block::Table(
+            crate::documents::participants::participants_table(
+                org,
+                c.arg(0),
+                c.args.get(1..).unwrap_or_default(),
+            ),
+        )),
+        "plan-table" => block(Block::Table(crate::documents::participants::plan_table(
+            org,
+            c.arg(0).parse::<usize>().unwrap_or(1).saturating_sub(1),
+            c.args.get(1..).unwrap_or_default(),
+        ))),
         other => Err(GenError::Template(format!(
             "строка {}: неизвестный компонент @[{other}]",
             c.line

@@ -2,11 +2,13 @@
 
 pub mod components;
 pub mod context;
+pub mod participants;
 pub mod report;
 pub mod roadmap_table;
 
 use minijinja::Value;
-use nastavnik_core::Organization;
+use nastavnik_core::{Order, Organization};
+use serde::Serialize;
 
 use crate::ir::Document;
 use crate::markup::to_sections;
@@ -19,47 +21,157 @@ use context::{OrderView, OrgView, PersonView, RoadmapView};
 pub enum DocumentKind {
     /// Приказ о внедрении целевой модели наставничества, with the roadmap annexed.
     OrderImplementation,
+    /// Приказ о назначении куратора.
+    OrderCurator,
+    /// Приказ об утверждении наставнических пар / групп.
+    OrderPairs,
+    /// Приказ о поощрении участников наставнической деятельности.
+    OrderRewards,
+    /// Приказ о проведении итогового мероприятия.
+    OrderFinalEvent,
+    /// Положение о программе наставничества.
+    Provision,
+    /// Программа наставничества.
+    Programme,
     /// План мероприятий (дорожная карта) as a standalone document.
     Roadmap,
     /// Справка о промежуточных результатах реализации целевой модели.
     ReportInterim,
     /// Справка об итоговых результатах реализации целевой модели.
     ReportFinal,
+    /// Индивидуальные планы развития наставляемых.
+    DevelopmentPlan,
+    /// База наставников: personal data, only when asked for by name.
+    MentorBase,
+    /// База наставляемых: personal data of minors, only when asked for by name.
+    MenteeBase,
 }
+
+/// (kind, id, Russian name, template)
+const KINDS: [(DocumentKind, &str, &str, &str); 13] = [
+    (
+        DocumentKind::OrderImplementation,
+        "order-implementation",
+        "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)",
+        "order-implementation.md",
+    ),
+    (
+        DocumentKind::OrderCurator,
+        "order-curator",
+        "Приказ о назначении куратора внедрения целевой модели наставничества",
+        "order-curator.md",
+    ),
+    (
+        DocumentKind::OrderPairs,
+        "order-pairs",
+        "Приказ об утверждении наставнических пар (групп)",
+        "order-pairs.md",
+    ),
+    (
+        DocumentKind::OrderRewards,
+        "order-rewards",
+        "Приказ о поощрении участников наставнической деятельности",
+        "order-rewards.md",
+    ),
+    (
+        DocumentKind::OrderFinalEvent,
+        "order-final-event",
+        "Приказ о проведении итогового мероприятия",
+        "order-final-event.md",
+    ),
+    (
+        DocumentKind::Provision,
+        "provision",
+        "Положение о программе наставничества",
+        "provision.md",
+    ),
+    (
+        DocumentKind::Programme,
+        "programme",
+        "Программа наставничества",
+        "programme.md",
+    ),
+    (
+        DocumentKind::Roadmap,
+        "roadmap",
+        "План мероприятий (дорожная карта)",
+        "roadmap.md",
+    ),
+    (
+        DocumentKind::ReportInterim,
+        "report-interim",
+        "Справка о промежуточных результатах реализации целевой модели наставничества",
+        "report.md",
+    ),
+    (
+        DocumentKind::ReportFinal,
+        "report-final",
+        "Справка об итоговых результатах реализации целевой модели наставничества",
+        "report.md",
+    ),
+    (
+        DocumentKind::DevelopmentPlan,
+        "development-plan",
+        "Индивидуальные планы развития наставляемых",
+        "development-plan.md",
+    ),
+    (
+        DocumentKind::MentorBase,
+        "mentor-base",
+        "База наставников (персональные данные: только по запросу)",
+        "participants-base.md",
+    ),
+    (
+        DocumentKind::MenteeBase,
+        "mentee-base",
+        "База наставляемых (персональные данные: только по запросу)",
+        "participants-base.md",
+    ),
+];
 
 impl DocumentKind {
     /// Every kind, in the order `nastavnik list` shows them.
-    pub const ALL: [DocumentKind; 4] = [
+    pub const ALL: [DocumentKind; 13] = [
         DocumentKind::OrderImplementation,
+        DocumentKind::OrderCurator,
+        DocumentKind::OrderPairs,
+        DocumentKind::OrderRewards,
+        DocumentKind::OrderFinalEvent,
+        DocumentKind::Provision,
+        DocumentKind::Programme,
         DocumentKind::Roadmap,
         DocumentKind::ReportInterim,
         DocumentKind::ReportFinal,
+        DocumentKind::DevelopmentPlan,
+        DocumentKind::MentorBase,
+        DocumentKind::MenteeBase,
     ];
+
+    fn entry(self) -> &'static (DocumentKind, &'static str, &'static str, &'static str) {
+        KINDS
+            .iter()
+            .find(|k| k.0 == self)
+            .expect("every kind is listed")
+    }
 
     /// The identifier used on the command line: `order-implementation`.
     pub fn id(self) -> &'static str {
-        match self {
-            DocumentKind::OrderImplementation => "order-implementation",
-            DocumentKind::Roadmap => "roadmap",
-            DocumentKind::ReportInterim => "report-interim",
-            DocumentKind::ReportFinal => "report-final",
-        }
+        self.entry().1
     }
 
     /// The Russian name of the kind.
     pub fn title(self) -> &'static str {
-        match self {
-            DocumentKind::OrderImplementation => {
-                "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)"
-            }
-            DocumentKind::Roadmap => "План мероприятий (дорожная карта)",
-            DocumentKind::ReportInterim => {
-                "Справка о промежуточных результатах реализации целевой модели наставничества"
-            }
-            DocumentKind::ReportFinal => {
-                "Справка об итоговых результатах реализации целевой модели наставничества"
-            }
-        }
+        self.entry().2
+    }
+
+    fn template(self) -> &'static str {
+        self.entry().3
+    }
+
+    /// Whether the kind may go into a bundle by default. The bases hold
+    /// personal data (of minors, too) and are made only when named.
+    pub fn is_public(self) -> bool {
+        !matches!(self, DocumentKind::MentorBase | DocumentKind::MenteeBase)
     }
 
     /// The kind with this identifier.
@@ -76,12 +188,19 @@ impl DocumentKind {
         }
     }
 
-    fn template(self) -> &'static str {
-        match self {
-            DocumentKind::OrderImplementation => "order-implementation.md",
-            DocumentKind::Roadmap => "roadmap.md",
-            DocumentKind::ReportInterim | DocumentKind::ReportFinal => "report.md",
-        }
+    /// The order this kind renders, and its field in YAML.
+    fn order(self, org: &Organization) -> Option<(Option<&Order>, &'static str)> {
+        let o = &org.orders;
+        Some(match self {
+            DocumentKind::OrderImplementation => {
+                (o.implementation.as_ref(), "orders.implementation")
+            }
+            DocumentKind::OrderCurator => (o.curator.as_ref(), "orders.curator"),
+            DocumentKind::OrderPairs => (o.pairs.as_ref(), "orders.pairs"),
+            DocumentKind::OrderRewards => (o.rewards.as_ref(), "orders.rewards"),
+            DocumentKind::OrderFinalEvent => (o.final_event.as_ref(), "orders.final_event"),
+            _ => return None,
+        })
     }
 }
 
@@ -121,15 +240,68 @@ pub fn build(
     Ok(document)
 }
 
+fn missing(what: &str) -> GenError {
+    GenError::MissingData(what.to_string())
+}
+
+#[derive(Serialize)]
+struct PairView {
+    index: usize,
+    mentor: String,
+    mentor_sign: String,
+    mentees: Vec<String>,
+    mentees_sign: Vec<String>,
+    form: String,
+    period: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RewardView {
+    who: String,
+    reward: String,
+    reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventView {
+    title: String,
+    date: String,
+    place: Option<String>,
+    programme: Vec<String>,
+    responsible: String,
+}
+
+#[derive(Serialize)]
+struct FormView {
+    title: String,
+    goal: Option<String>,
+    tasks: Vec<String>,
+    mentor_portrait: String,
+    mentee_portrait: String,
+    variations: Vec<String>,
+    result: String,
+}
+
+#[derive(Serialize)]
+struct DocRef {
+    date: String,
+    number: String,
+}
+
 fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
-    let order = org.orders.implementation.as_ref().map(OrderView::new);
-    let acquainted: Vec<String> = match org
-        .orders
-        .implementation
-        .as_ref()
-        .and_then(|o| o.acquainted.clone())
-    {
+    // The order of this kind; documents that are not orders see the
+    // implementation order (it dates the roadmap's approval stamp).
+    let order = match kind.order(org) {
+        Some((Some(order), _)) => Some(order),
+        Some((None, field)) => {
+            return Err(missing(&format!(
+                "в файле нет раздела {field} (номер, дата и содержание приказа)"
+            )))
+        }
+        None => org.orders.implementation.as_ref(),
+    };
+    let acquainted: Vec<String> = match order.and_then(|o| o.acquainted.clone()) {
         Some(keys) => keys
             .iter()
             .filter_map(|k| org.people.get(k))
@@ -141,38 +313,47 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
             .into_iter()
             .collect(),
     };
+    let p = &org.participants;
+    let name_of = |id: &str| {
+        p.get(id)
+            .map(|x| x.with_role())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let sign_of = |id: &str| {
+        p.get(id)
+            .map(|x| x.name.initials_surname())
+            .unwrap_or_else(|| id.to_string())
+    };
     match kind {
-        DocumentKind::OrderImplementation => {
-            if order.is_none() {
-                return Err(GenError::MissingData(
-                    "в файле нет раздела orders.implementation (номер, дата и содержание приказа)"
-                        .into(),
-                ));
-            }
-            if roadmap.is_none() {
-                return Err(GenError::MissingData(
-                    "приказ утверждает дорожную карту, но в файле нет раздела roadmap".into(),
-                ));
-            }
+        DocumentKind::OrderImplementation | DocumentKind::Roadmap if roadmap.is_none() => {
+            return Err(missing("в файле нет раздела roadmap (дорожная карта)"))
         }
-        DocumentKind::Roadmap => {
-            if roadmap.is_none() {
-                return Err(GenError::MissingData(
-                    "в файле нет раздела roadmap (дорожная карта)".into(),
-                ));
-            }
+        DocumentKind::ReportInterim | DocumentKind::ReportFinal if roadmap.is_none() => {
+            return Err(missing("справка строится по дорожной карте, а в файле нет раздела roadmap"))
         }
-        DocumentKind::ReportInterim | DocumentKind::ReportFinal => {
-            if roadmap.is_none() {
-                return Err(GenError::MissingData(
-                    "справка строится по дорожной карте, а в файле нет раздела roadmap".into(),
-                ));
-            }
+        DocumentKind::OrderCurator if org.curator().is_none() => {
+            return Err(missing("приказ назначает куратора: укажите curator — ключ человека из раздела people"))
         }
+        DocumentKind::OrderPairs | DocumentKind::DevelopmentPlan if p.pairs.is_empty() => {
+            return Err(missing("в файле нет наставнических пар: заполните participants.pairs"))
+        }
+        DocumentKind::OrderRewards if order.is_some_and(|o| o.rewards.is_empty()) => {
+            return Err(missing("в приказе о поощрении нет ни одного поощрения: заполните orders.rewards.rewards"))
+        }
+        DocumentKind::OrderFinalEvent if order.is_some_and(|o| o.event.is_none()) => {
+            return Err(missing("в приказе об итоговом мероприятии нет мероприятия: заполните orders.final_event.event"))
+        }
+        DocumentKind::MentorBase if p.mentors.is_empty() => {
+            return Err(missing("в файле нет наставников: заполните participants.mentors"))
+        }
+        DocumentKind::MenteeBase if p.mentees.is_empty() => {
+            return Err(missing("в файле нет наставляемых: заполните participants.mentees"))
+        }
+        _ => {}
     }
     let report = match (kind, kind.report(org)) {
-        (DocumentKind::ReportInterim, None) | (DocumentKind::ReportFinal, None) => {
-            return Err(GenError::MissingData(format!(
+        (DocumentKind::ReportInterim | DocumentKind::ReportFinal, None) => {
+            return Err(missing(&format!(
                 "в файле нет раздела reports.{} (период справки, кто её подготовил)",
                 if kind == DocumentKind::ReportInterim {
                     "interim"
@@ -197,15 +378,134 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .as_ref()
         .and_then(|r| r.period)
         .map(|p| p.describe());
+    let pairs: Vec<PairView> = p
+        .pairs
+        .iter()
+        .enumerate()
+        .map(|(i, pair)| PairView {
+            index: i + 1,
+            mentor: name_of(&pair.mentor),
+            mentor_sign: sign_of(&pair.mentor),
+            mentees: pair.mentees.iter().map(|m| name_of(m)).collect(),
+            mentees_sign: pair.mentees.iter().map(|m| sign_of(m)).collect(),
+            form: pair.form.0.clone(),
+            period: pair.period.as_ref().map(ToString::to_string),
+        })
+        .collect();
+    let rewards: Vec<RewardView> = order
+        .map(|o| &o.rewards[..])
+        .unwrap_or_default()
+        .iter()
+        .map(|r| RewardView {
+            who: p
+                .get(&r.who)
+                .map(|x| x.with_role())
+                .or_else(|| {
+                    org.people
+                        .get(&r.who)
+                        .map(|x| format!("{}, {}", x.surname_initials(), x.position))
+                })
+                .unwrap_or_else(|| r.who.clone()),
+            reward: r.reward.trim().to_string(),
+            reason: r.reason.clone(),
+        })
+        .collect();
+    let event = order.and_then(|o| o.event.as_ref()).map(|e| EventView {
+        title: e.title.trim().to_string(),
+        date: e.date.format("%Y-%m-%d").to_string(),
+        place: e.place.clone(),
+        programme: e.programme.clone(),
+        responsible: e
+            .responsible
+            .iter()
+            .map(|r| roadmap_table::responsible_text(org, r))
+            .collect::<Vec<_>>()
+            .join(", "),
+    });
+    let forms: Vec<FormView> = org
+        .forms
+        .iter()
+        .map(|name| match name.form() {
+            Some(f) => FormView {
+                title: f.title.clone(),
+                goal: Some(f.goal.clone()),
+                tasks: f.tasks.clone(),
+                mentor_portrait: f.mentor_portrait.clone(),
+                mentee_portrait: f.mentee_portrait.clone(),
+                variations: f.variations.clone(),
+                result: f.result.clone(),
+            },
+            None => FormView {
+                title: name.0.clone(),
+                goal: None,
+                tasks: vec![],
+                mentor_portrait: String::new(),
+                mentee_portrait: String::new(),
+                variations: vec![],
+                result: String::new(),
+            },
+        })
+        .collect();
+    let doc_ref = |d: &chrono::NaiveDate, n: &str| DocRef {
+        date: d.format("%Y-%m-%d").to_string(),
+        number: n.to_string(),
+    };
+    let approving = match kind {
+        DocumentKind::Provision => org
+            .orders
+            .provision
+            .as_ref()
+            .or(org.orders.implementation.as_ref()),
+        DocumentKind::Programme => org
+            .orders
+            .programme
+            .as_ref()
+            .or(org.orders.implementation.as_ref()),
+        _ => None,
+    }
+    .map(|o| doc_ref(&o.date, &o.number));
+    let council = org.council.as_ref().map(|c| doc_ref(&c.date, &c.number));
+    let pairs_period = {
+        let periods: Vec<String> = p
+            .pairs
+            .iter()
+            .filter_map(|x| x.period.as_ref().map(ToString::to_string))
+            .collect();
+        match periods.first() {
+            Some(first) if periods.iter().all(|x| x == first) => Some(first.clone()),
+            _ => roadmap_period.clone(),
+        }
+    };
+    let basis: Vec<String> = org
+        .orders
+        .implementation
+        .iter()
+        .flat_map(|o| &o.basis)
+        .map(|b| b.citation())
+        .collect();
     Ok(minijinja::context! {
         org => Value::from_serialize(OrgView::new(org)),
         head => Value::from_serialize(PersonView::new(&org.head)),
         curator => org.curator().map(|p| Value::from_serialize(PersonView::new(p))),
-        order => order.map(Value::from_serialize),
+        order => order.map(|o| Value::from_serialize(OrderView::new(o))),
         roadmap => roadmap.map(Value::from_serialize),
         acquainted => acquainted,
         header_lines => org.header.clone(),
         report => report,
         roadmap_period => roadmap_period,
+        pairs => Value::from_serialize(&pairs),
+        plans => Value::from_serialize(&pairs),
+        pairs_period => pairs_period,
+        rewards => Value::from_serialize(&rewards),
+        event => event.map(Value::from_serialize),
+        forms => Value::from_serialize(&forms),
+        approving => approving.map(Value::from_serialize),
+        council => council.map(Value::from_serialize),
+        basis => basis,
+        base => match kind {
+            DocumentKind::MentorBase => "mentors",
+            DocumentKind::MenteeBase => "mentees",
+            _ => "",
+        },
     })
 }

@@ -299,8 +299,8 @@ fn mark_cell(org: &Organization, report: &Report, step: &nastavnik_core::Step) -
     cell
 }
 
-/// A table of label–value pairs: `args` are the two headers, then pairs.
-pub fn pairs_table(args: &[String]) -> Table {
+/// A two-column table: `args` are the two headers, then the cells row by row.
+pub fn two_columns(args: &[String], columns: [f32; 2]) -> Table {
     let header = Row {
         cells: args
             .iter()
@@ -315,12 +315,12 @@ pub fn pairs_table(args: &[String]) -> Table {
         .map(|pair| Row {
             cells: vec![
                 Cell::text(pair[0].clone()),
-                Cell::text(pair.get(1).cloned().unwrap_or_default()).centered(),
+                Cell::text(pair.get(1).cloned().unwrap_or_default()),
             ],
         })
         .collect();
     Table {
-        columns: vec![70.0, 30.0],
+        columns: columns.to_vec(),
         header: vec![header],
         rows,
     }
