@@ -95,21 +95,112 @@ pub fn docx_part(docx: &[u8], name: &str) -> String {
     xml
 }
 
-/// The text of a DOCX body: paragraphs on lines, tabs kept.
+/// Word's list numbering of a DOCX: for each `numId`, the level texts
+/// («%1.», «2.%1.») and the start of level 0.
+fn docx_numbering(docx: &[u8]) -> std::collections::HashMap<String, (Vec<String>, u32)> {
+    use quick_xml::events::Event;
+    use std::collections::HashMap;
+    let Ok(xml) = std::panic::catch_unwind(|| docx_part(docx, "word/numbering.xml")) else {
+        return HashMap::new();
+    };
+    let attr = |e: &quick_xml::events::BytesStart, name: &[u8]| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+    };
+    let mut abstracts: HashMap<String, Vec<String>> = HashMap::new();
+    let mut nums: HashMap<String, (String, u32)> = HashMap::new();
+    let (mut current_abstract, mut current_num) = (None::<String>, None::<String>);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                b"w:abstractNum" => current_abstract = attr(&e, b"w:abstractNumId"),
+                b"w:lvlText" => {
+                    if let (Some(a), Some(v)) = (&current_abstract, attr(&e, b"w:val")) {
+                        abstracts.entry(a.clone()).or_default().push(v);
+                    }
+                }
+                b"w:num" => {
+                    current_abstract = None;
+                    current_num = attr(&e, b"w:numId");
+                }
+                b"w:abstractNumId" => {
+                    if let (Some(n), Some(v)) = (&current_num, attr(&e, b"w:val")) {
+                        nums.insert(n.clone(), (v, 1));
+                    }
+                }
+                b"w:startOverride" => {
+                    if let (Some(n), Some(v)) = (&current_num, attr(&e, b"w:val")) {
+                        if let Some(entry) = nums.get_mut(n) {
+                            entry.1 = v.parse().unwrap_or(1);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    nums.into_iter()
+        .map(|(n, (a, start))| (n, (abstracts.get(&a).cloned().unwrap_or_default(), start)))
+        .collect()
+}
+
+/// The text of a DOCX body as Word shows it: paragraphs on lines, tabs kept,
+/// list numbers («1.», «2.1.») computed from numbering.xml as Word would.
 pub fn docx_text(docx: &[u8]) -> String {
     use quick_xml::events::Event;
+    use std::collections::HashMap;
+    let numbering = docx_numbering(docx);
+    let mut counters: HashMap<String, Vec<u32>> = HashMap::new();
     let xml = docx_part(docx, "word/document.xml");
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut text = String::new();
+    let mut paragraph = String::new();
     let mut in_text = false;
+    let (mut num_id, mut level) = (None::<String>, 0usize);
+    let attr = |e: &quick_xml::events::BytesStart, name: &[u8]| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+    };
     loop {
         match reader.read_event().expect("well-formed document.xml") {
             Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
             Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
-            Event::End(e) if e.name().as_ref() == b"w:p" => text.push('\n'),
-            Event::Empty(e) if e.name().as_ref() == b"w:tab" => text.push('\t'),
-            Event::Empty(e) if e.name().as_ref() == b"w:br" => text.push('\n'),
-            Event::Text(t) if in_text => text.push_str(&t.unescape().unwrap()),
+            Event::Empty(e) if e.name().as_ref() == b"w:numId" => num_id = attr(&e, b"w:val"),
+            Event::Empty(e) if e.name().as_ref() == b"w:ilvl" => {
+                level = attr(&e, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(0)
+            }
+            Event::End(e) if e.name().as_ref() == b"w:p" => {
+                if let Some(id) = num_id.take() {
+                    if let Some((levels, start)) = numbering.get(&id) {
+                        let c = counters.entry(id.clone()).or_insert_with(|| vec![0; 9]);
+                        c[level] += 1;
+                        for deeper in c.iter_mut().skip(level + 1) {
+                            *deeper = 0;
+                        }
+                        let mut label = levels.get(level).cloned().unwrap_or_default();
+                        for l in 0..=level {
+                            let value = if l == 0 { c[0] + start - 1 } else { c[l] };
+                            label = label.replace(&format!("%{}", l + 1), &value.to_string());
+                        }
+                        text.push_str(&label);
+                        text.push(' ');
+                    }
+                }
+                level = 0;
+                text.push_str(&paragraph);
+                text.push('\n');
+                paragraph.clear();
+            }
+            Event::Empty(e) if e.name().as_ref() == b"w:tab" => paragraph.push('\t'),
+            Event::Empty(e) if e.name().as_ref() == b"w:br" => paragraph.push('\n'),
+            Event::Text(t) if in_text => paragraph.push_str(&t.unescape().unwrap()),
             Event::Eof => break,
             _ => {}
         }
