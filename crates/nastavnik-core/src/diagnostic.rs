@@ -111,3 +111,36 @@ fn kind(english: &str) -> String {
         _ => word.to_string(),
     }
 }
+
+/// Puts YAML's own complaints into Russian, with the usual cause and fix.
+pub(crate) fn translate_syntax(message: &str, line: &str) -> Option<String> {
+    let leading = &line[..line.len() - line.trim_start().len()];
+    let hint = if leading.contains('\t') {
+        "в отступе стоит символ табуляции: YAML допускает только пробелы — замените табуляцию пробелами"
+    } else if message.contains("mapping values are not allowed") {
+        "лишнее двоеточие или неверный отступ: значение с двоеточием возьмите в кавычки, а вложенные поля сдвиньте одинаковым числом пробелов"
+    } else if message.contains("did not find expected key")
+        || message.contains("did not find expected")
+    {
+        "неверный отступ или незакрытая скобка или кавычка: проверьте эту строку и строку выше"
+    } else if message.contains("found character that cannot start any token") {
+        "символ, с которого не может начинаться значение (например, @ или `): возьмите значение в кавычки"
+    } else if message.contains("found undefined alias") || message.contains("unknown anchor") {
+        "ссылка *имя на якорь &имя, который не объявлен выше: объявите якорь или уберите ссылку"
+    } else if message.contains("repetition limit exceeded")
+        || message.contains("recursion limit exceeded")
+    {
+        "ссылки (&якорь и *ссылка) раскрываются в слишком большой документ — файл похож на «YAML-бомбу»; раскройте ссылки вручную"
+    } else if message.contains("control characters are not allowed") {
+        "в тексте есть управляющий (невидимый) символ: удалите его или перепечатайте строку"
+    } else if message.contains("while scanning")
+        || message.contains("while parsing")
+        || message.contains("found unexpected end of stream")
+        || message.contains("found unknown escape character")
+    {
+        "YAML не разобран: проверьте кавычки, скобки и отступы в этой строке"
+    } else {
+        return None;
+    };
+    Some(format!("ошибка синтаксиса YAML: {hint}"))
+}

@@ -39,6 +39,7 @@ impl LoadError {
 #[derive(Debug, Default)]
 pub struct PositionIndex {
     positions: HashMap<String, (usize, usize)>,
+    duplicates: HashMap<String, (usize, usize)>,
 }
 
 impl PositionIndex {
@@ -48,7 +49,13 @@ impl PositionIndex {
         let _ = Parser::new_from_str(text).load(&mut walker, false);
         PositionIndex {
             positions: walker.positions,
+            duplicates: walker.duplicates,
         }
+    }
+
+    /// Where a key stands a second time in its mapping, if it does.
+    pub fn duplicate(&self, path: &str) -> Option<(usize, usize)> {
+        self.duplicates.get(path).copied()
     }
 
     /// Line and column (1-based) of exactly the field at `path`.
@@ -81,6 +88,8 @@ enum Frame {
 struct Walker {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
+    /// Keys met a second time in the same mapping, with where.
+    duplicates: HashMap<String, (usize, usize)>,
 }
 
 impl Walker {
@@ -178,6 +187,28 @@ pub struct Loaded {
 /// Errors stop it; warnings come back with the organisation.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let whole_file = |message: String| {
+        LoadError::Invalid(vec![Diagnostic {
+            severity: Severity::Error,
+            file: origin.to_string(),
+            line: 1,
+            column: 1,
+            field: String::new(),
+            message,
+        }])
+    };
+    if text.len() > crate::limits::MAX_FILE_BYTES {
+        return Err(whole_file(crate::limits::too_big(text.len())));
+    }
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(whole_file(
+            "файл пуст: опишите организацию — kind, name, head и остальные разделы (образец: samples/school9-2020.yaml)".into(),
+        ));
+    }
     let deserializer = serde_yaml::Deserializer::from_str(text);
     let mut org: Organization = match serde_path_to_error::deserialize(deserializer) {
         Ok(org) => org,
@@ -188,6 +219,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         }
     };
     let mut problems = crate::default_roadmap::expand(&mut org);
+    problems.extend(crate::limits::check(&org));
     problems.extend(crate::validate::validate(&org));
     let index = PositionIndex::new(text);
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
@@ -222,6 +254,18 @@ pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
 /// Reads an organisation from a YAML file, keeping the warnings.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > crate::limits::MAX_FILE_BYTES as u64 {
+            return Err(LoadError::Invalid(vec![Diagnostic {
+                severity: Severity::Error,
+                file: shown,
+                line: 1,
+                column: 1,
+                field: String::new(),
+                message: crate::limits::too_big(meta.len() as usize),
+            }]));
+        }
+    }
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: shown.clone(),
         source,
@@ -251,6 +295,10 @@ fn schema_diagnostic(
     if field == "." {
         field.clear();
     }
+    // serde_path_to_error writes «?» for a place it could not name.
+    while field.ends_with(".?") || field == "?" {
+        field.truncate(field.len().saturating_sub(2));
+    }
     let inner = err.inner();
     let raw = inner.to_string();
     // serde_yaml appends « at line L column C»; the position is reported apart.
@@ -278,17 +326,50 @@ fn schema_diagnostic(
     // The value itself when the index knows it, else where serde_yaml stopped.
     let index = PositionIndex::new(text);
     let unknown_key = message.starts_with("unknown field");
+    if let Some(name) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next())
+    {
+        let path = if field.is_empty() {
+            name.to_string()
+        } else {
+            format!("{field}.{name}")
+        };
+        let (line, column) = index
+            .duplicate(&path)
+            .or_else(|| index.get(&path))
+            .unwrap_or((1, 1));
+        return Diagnostic {
+            severity: Severity::Error,
+            file: origin.to_string(),
+            line,
+            column,
+            message: format!("поле «{name}» указано дважды: оставьте одно"),
+            field: path,
+        };
+    }
+    // A syntax error is where the parser stopped, not where its field began.
+    let syntax = inner.location().and_then(|loc| {
+        let source_line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
+        crate::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
+    });
+    if let Some((message, loc)) = syntax {
+        return Diagnostic {
+            severity: Severity::Error,
+            file: origin.to_string(),
+            line: loc.line(),
+            column: loc.column(),
+            field,
+            message,
+        };
+    }
     let (line, column) = match (index.get(&field), inner.location()) {
         (_, Some(loc)) if unknown_key => (loc.line(), loc.column()),
         (Some(pos), _) => pos,
         (None, Some(loc)) => (loc.line(), loc.column()),
         (None, None) => index.locate(&field),
     };
-    let message = if inner.location().is_none() && line == 1 && field.is_empty() {
-        format!("ошибка синтаксиса YAML: {}", translate(&message))
-    } else {
-        translate(&message)
-    };
+    let message = translate(&message);
     Diagnostic {
         severity: Severity::Error,
         file: origin.to_string(),

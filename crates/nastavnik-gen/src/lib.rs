@@ -19,6 +19,7 @@ pub mod documents;
 pub mod ir;
 pub mod markup;
 pub mod templates;
+pub mod text;
 
 use std::path::PathBuf;
 use std::sync::Arc;

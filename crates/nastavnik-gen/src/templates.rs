@@ -72,6 +72,13 @@ impl Templates {
             if let Some(dir) = &dir {
                 let path = dir.join(name);
                 if let Ok(meta) = std::fs::symlink_metadata(&path) {
+                    if meta.file_type().is_symlink() {
+                        // A link could lead anywhere on the disk: templates are plain files.
+                        return Err(Error::new(
+                            ErrorKind::InvalidOperation,
+                            format!("шаблон {name} — символическая ссылка; положите в каталог шаблонов сам файл"),
+                        ));
+                    }
                     if meta.is_file() {
                         return std::fs::read_to_string(&path).map(Some).map_err(|e| {
                             Error::new(

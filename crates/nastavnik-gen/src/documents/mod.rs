@@ -236,7 +236,7 @@ pub fn build(
         .unwrap_or_else(|| kind.title().to_string());
     let mut document = Document { title, sections };
     // One place for the non-breaking rules, whatever the text came from.
-    document.map_text(&nastavnik_core::russian::polish);
+    document.map_text(&|t| crate::text::printable(&nastavnik_core::russian::polish(t)));
     Ok(document)
 }
 
