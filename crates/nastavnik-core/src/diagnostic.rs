@@ -81,10 +81,21 @@ pub(crate) fn translate(message: &str) -> String {
             kind(expected)
         );
     }
+    if let Some(syntax) = translate_syntax(message, "") {
+        return syntax;
+    }
     if message.starts_with("duplicate field") || message.contains("duplicate entry") {
         return format!("поле указано дважды ({message})");
     }
-    message.to_string()
+    if message
+        .chars()
+        .any(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
+    {
+        message.to_string()
+    } else {
+        // Nothing above knew this message: say so in Russian and keep the original for support.
+        format!("ошибка в файле: {message}")
+    }
 }
 
 fn kind(english: &str) -> String {

@@ -348,22 +348,38 @@ fn schema_diagnostic(
             field: path,
         };
     }
+    // «control characters are not allowed at position N»: N counts bytes.
+    let control_at = message
+        .strip_prefix("control characters are not allowed at position ")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .map(|n| {
+            let end = (0..=n.min(text.len()))
+                .rev()
+                .find(|i| text.is_char_boundary(*i))
+                .unwrap_or(0);
+            let before = &text[..end];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, column)
+        });
     // A syntax error is where the parser stopped, not where its field began.
     let syntax = inner.location().and_then(|loc| {
         let source_line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
         crate::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
     });
     if let Some((message, loc)) = syntax {
+        let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));
         return Diagnostic {
             severity: Severity::Error,
             file: origin.to_string(),
-            line: loc.line(),
-            column: loc.column(),
+            line,
+            column,
             field,
             message,
         };
     }
     let (line, column) = match (index.get(&field), inner.location()) {
+        _ if control_at.is_some() => control_at.unwrap_or((1, 1)),
         (_, Some(loc)) if unknown_key => (loc.line(), loc.column()),
         (Some(pos), _) => pos,
         (None, Some(loc)) => (loc.line(), loc.column()),

@@ -8,13 +8,13 @@ const BREAK_EVERY: usize = 24;
 const ZERO_WIDTH_SPACE: char = '\u{200b}';
 
 /// Makes text printable in every backend: a control character (which XML
-/// cannot hold and Typst would not show) becomes its visible picture «␇»,
+/// cannot hold and fonts do not draw) is written out as `\x07`,
 /// and a word longer than any real one gets invisible break points so it
 /// wraps inside a table cell instead of running off the page.
 ///
 /// ```
 /// use nastavnik_gen::text::printable;
-/// assert_eq!(printable("a\u{7}b"), "a\u{2407}b");
+/// assert_eq!(printable("a\u{7}b"), "a\\x07b");
 /// assert_eq!(printable("обычный текст"), "обычный текст");
 /// assert!(printable(&"x".repeat(100)).contains('\u{200b}'));
 /// ```
@@ -22,13 +22,11 @@ pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = 0usize;
     for c in text.chars() {
-        let c = match c {
-            '\n' | '\t' => c,
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        };
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\x{:02X}", c as u32));
+            run += 4;
+            continue;
+        }
         if c.is_whitespace() {
             run = 0;
         } else {

@@ -1,0 +1,328 @@
+//! Hostile and broken input: every case gets an exact answer — the error
+//! with its position, or the literal rendering — and never a panic, a hang or
+//! a broken file.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+use nastavnik_core::{load_path, load_str, Organization};
+use nastavnik_gen::{DocumentKind, Format};
+
+fn corpus(name: &str) -> std::path::PathBuf {
+    root().join("tests/corpus/malformed").join(name)
+}
+
+/// Loads a corpus file and returns its first diagnostic as printed.
+fn first_error(path: &Path) -> String {
+    let err = load_path(path).expect_err("the file must be refused");
+    err.diagnostics().first().expect("a diagnostic").to_string()
+}
+
+/// Each malformed file and the exact start of the answer: position, field, message.
+const REFUSED: &[(&str, &str)] = &[
+    ("tabs.yaml", "tabs.yaml:4:1: ошибка: поле «head»: ошибка синтаксиса YAML: в отступе стоит символ табуляции: YAML допускает только пробелы"),
+    ("mixed-indentation.yaml", "mixed-indentation.yaml:5:8: ошибка: поле «head»: ошибка синтаксиса YAML: лишнее двоеточие или неверный отступ"),
+    ("duplicate-key.yaml", "duplicate-key.yaml:3:7: ошибка: поле «name»: поле «name» указано дважды: оставьте одно"),
+    ("empty.yaml", "empty.yaml:1:1: ошибка: файл пуст"),
+    ("only-comments.yaml", "only-comments.yaml:1:1: ошибка: файл пуст"),
+    ("control-character.yaml", "control-character.yaml:2:12: ошибка: ошибка синтаксиса YAML: в тексте есть управляющий (невидимый) символ"),
+    ("unclosed-quote.yaml", "unclosed-quote.yaml:4:1: ошибка: поле «name»: ошибка синтаксиса YAML: YAML не разобран: проверьте кавычки, скобки и отступы"),
+    ("billion-laughs.yaml", "billion-laughs.yaml:14:26: ошибка: поле «roadmap.sections[0].items[5].items[0].items[3].items[5].items[6].items[2]»: ошибка синтаксиса YAML: ссылки (&якорь и *ссылка) раскрываются в слишком большой документ"),
+    ("deep-nesting.yaml", "deep-nesting.yaml:4:10: ошибка: поле «header[0]»: неверный тип: здесь список, а ожидается строка"),
+];
+
+#[test]
+fn malformed_files_get_a_clear_answer_with_a_position() {
+    for (name, expected) in REFUSED {
+        let started = Instant::now();
+        let message = first_error(&corpus(name));
+        let shown = message.replace(
+            &format!("{}/", root().join("tests/corpus/malformed").display()),
+            "",
+        );
+        assert!(
+            shown.starts_with(expected),
+            "{name}:\n got: {shown}\nwant: {expected}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
+fn bom_and_windows_line_endings_are_read_correctly() {
+    for name in ["bom.yaml", "windows-line-endings.yaml"] {
+        let org = load_path(&corpus(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .organization;
+        assert!(org.name.starts_with("Школа с "), "{name}: {:?}", org.name);
+        assert!(!org.name.contains('\r') && !org.name.contains('\u{feff}'));
+        let docx = render(&org, DocumentKind::Roadmap, Format::Docx);
+        assert!(docx_text(&docx).contains("Пункт"));
+    }
+    let org = load_path(&corpus("windows-line-endings.yaml"))
+        .unwrap()
+        .organization;
+    let item = &org.roadmap.unwrap().sections[0].items[0];
+    assert_eq!(item.deadline.as_ref().unwrap().to_string(), "до 01.06.2024");
+}
+
+#[test]
+fn non_utf8_and_oversized_files_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.yaml");
+    std::fs::write(&latin1, b"kind: school\nname: \xc8\xea\xee\xeb\xe0\n").unwrap();
+    let message = first_error(&latin1);
+    assert!(message.ends_with("latin1.yaml:2:7: ошибка: файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе"), "{message}");
+
+    let big = dir.path().join("big.yaml");
+    let mut text = String::from("kind: school\nname: Школа\nhead: Иванов И.И.\n# ");
+    text.push_str(&"x".repeat(50 * 1024 * 1024));
+    std::fs::write(&big, &text).unwrap();
+    let started = Instant::now();
+    let message = first_error(&big);
+    assert!(message.ends_with("big.yaml:1:1: ошибка: файл слишком большой: 50,0 МБ при пределе 4 МБ; разделите его на несколько (например, по организациям)"), "{message}");
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "refused without reading: {:?}",
+        started.elapsed()
+    );
+    let err = load_str(&text, "big.yaml").unwrap_err().to_string();
+    assert!(err.contains("файл слишком большой"));
+}
+
+#[test]
+fn limits_are_reported() {
+    let mut yaml = String::from("kind: school\nname: Школа\nroadmap:\n  subject: на год\n  sections:\n    - title: Раздел\n      items:\n");
+    for i in 0..5001 {
+        yaml.push_str(&format!("        - title: П{i}\n"));
+    }
+    let err = load_str(&yaml, "many.yaml").unwrap_err().to_string();
+    assert!(err.contains("many.yaml:3:1: ошибка: поле «roadmap»: пунктов дорожной карты: 5001, а можно не больше 5000"), "{err}");
+}
+
+const HOSTILE: &[&str] = &[
+    "#import \"@preview/x:1.0.0\": * #read(\"/etc/passwd\") #set page(paper: \"a0\")",
+    "{{ 7*7 }} {% for x in range(10) %}x{% endfor %} {# comment #}",
+    "]]> <w:p><w:r><w:t>инъекция</w:t></w:r></w:p> &amp; <!-- -->",
+    "# Заголовок *курсив* _подчёркнут_ [ссылка](http://x) `код` $x^2$ \\ @[roadmap-table]",
+    "звонок\u{7} escape\u{1b}[31m нуль\u{1}",
+    "\u{200f}метка справа\u{200e} и \u{202e}перевёрнуто\u{202c}",
+];
+
+fn poison_everything(mut org: Organization) -> Organization {
+    let long_word = "Наставничество".repeat(40);
+    let long_title = "Очень длинное название организации ".repeat(290);
+    assert!(long_title.chars().count() > 10_000);
+    let h = |i: usize| HOSTILE[i % HOSTILE.len()].to_string();
+    org.name = long_title.clone();
+    org.short_name = Some(format!("МБОУ {} {}", h(0), h(4)));
+    org.head.position = format!("Директор {}", h(1));
+    org.head.surname = format!("Иванов{}", h(2));
+    let roadmap = org.roadmap.as_mut().unwrap();
+    roadmap.subject = format!("{} {}", h(3), long_word);
+    for (s, section) in roadmap.sections.iter_mut().enumerate() {
+        section.title = format!("{} {}", h(s), h(s + 1));
+        for (i, item) in section.items.iter_mut().enumerate() {
+            item.title = format!("{} {}", h(i + s), if i == 0 { &long_word } else { "" });
+            item.result = vec![h(i + 2)];
+            item.details = vec![h(i + 3)];
+        }
+    }
+    org
+}
+
+/// Characters XML 1.0 cannot hold: a DOCX with them does not open.
+fn has_xml_forbidden(xml: &str) -> bool {
+    xml.chars()
+        .any(|c| matches!(c as u32, 0..=8 | 0xb | 0xc | 0xe..=0x1f | 0xfffe | 0xffff))
+}
+
+#[test]
+fn hostile_text_renders_literally_and_the_layout_survives() {
+    let org = poison_everything(sample("school9-2020.yaml"));
+    for kind in DocumentKind::ALL {
+        let Ok(doc) = renderer().document(&org, kind) else {
+            continue;
+        };
+        let text = doc.plain_text();
+        assert!(
+            !text.contains("49"),
+            "{}: a template expression in data was evaluated",
+            kind.id()
+        );
+        let docx = render(&org, kind, Format::Docx);
+        for part in ["word/document.xml", "word/styles.xml"] {
+            assert!(
+                !has_xml_forbidden(&docx_part(&docx, part)),
+                "{} {part}",
+                kind.id()
+            );
+        }
+        let pdf = render(&org, kind, Format::Pdf);
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+    // The order shows every hostile string as written: control characters as their pictures.
+    let kind = DocumentKind::OrderImplementation;
+    let docx = docx_text(&render(&org, kind, Format::Docx));
+    let pdf = pdf_text(&render(&org, kind, Format::Pdf));
+    for hostile in HOSTILE {
+        let shown = nastavnik_gen::text::printable(hostile);
+        assert!(
+            squeeze(&docx).contains(&squeeze(&shown)),
+            "DOCX lost {hostile:?}"
+        );
+        if let Some(pdf) = &pdf {
+            if hostile.contains('\u{202e}') {
+                // A right-to-left override shows the word backwards: either order is the word.
+                let have = squeeze(pdf);
+                assert!(have.contains("меткасправа"), "PDF lost the marked text");
+                assert!(
+                    have.contains("перевёрнуто") || have.contains("отунрёвереп"),
+                    "PDF lost the overridden text"
+                );
+                continue;
+            }
+            let want: String = squeeze(&shown)
+                .chars()
+                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202c}' | '\u{202e}'))
+                .collect();
+            let have: String = squeeze(pdf)
+                .chars()
+                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202c}' | '\u{202e}'))
+                .collect();
+            assert!(have.contains(&want), "PDF lost {hostile:?}");
+        }
+    }
+    assert!(
+        squeeze(&docx).contains("звонок\\x07"),
+        "a control character is written out"
+    );
+    // A 560-letter word wraps inside its cell instead of widening the table beyond the page.
+    if let Some(pages) = pdf_pages(&render(&org, DocumentKind::Roadmap, Format::Pdf)) {
+        assert!(pages < 40, "{pages} pages");
+    }
+    if let Some(pdf) = pdf {
+        assert!(
+            squeeze(&pdf).contains(&"Наставничество".repeat(3)),
+            "the long word is there, whole"
+        );
+    }
+}
+
+#[test]
+fn templates_cannot_reach_outside_their_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("t");
+    std::fs::create_dir(&templates).unwrap();
+    let secret = dir.path().join("secret.md");
+    std::fs::write(&secret, "СЕКРЕТ").unwrap();
+    // A template that includes a file outside, by a relative and an absolute path.
+    std::fs::write(
+        templates.join("roadmap.md"),
+        "{% include \"../secret.md\" %}\n",
+    )
+    .unwrap();
+    let custom = nastavnik_gen::Templates::with_overrides(&templates).unwrap();
+    let org = sample("school9-2020.yaml");
+    let r = nastavnik_gen::Renderer::new().with_templates(custom);
+    let err = r
+        .document(&org, DocumentKind::Roadmap)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("шаблон roadmap.md") && !err.contains("СЕКРЕТ"),
+        "{err}"
+    );
+    std::fs::write(
+        templates.join("roadmap.md"),
+        format!("{{% include \"{}\" %}}\n", secret.display()),
+    )
+    .unwrap();
+    let r = nastavnik_gen::Renderer::new()
+        .with_templates(nastavnik_gen::Templates::with_overrides(&templates).unwrap());
+    assert!(r.document(&org, DocumentKind::Roadmap).is_err());
+    // A symlink in the template directory is refused, not followed.
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(templates.join("roadmap.md")).unwrap();
+        std::os::unix::fs::symlink(&secret, templates.join("roadmap.md")).unwrap();
+        let r = nastavnik_gen::Renderer::new()
+            .with_templates(nastavnik_gen::Templates::with_overrides(&templates).unwrap());
+        let err = r
+            .document(&org, DocumentKind::Roadmap)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("символическая ссылка"), "{err}");
+    }
+    // A template that loops forever runs out of fuel.
+    std::fs::write(
+        templates.join("roadmap.md"),
+        "{% for i in range(1000000) %}{% for j in range(1000000) %}x{% endfor %}{% endfor %}",
+    )
+    .unwrap_or(());
+    let _ = std::fs::remove_file(templates.join("roadmap.md"));
+    std::fs::write(
+        templates.join("roadmap.md"),
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let r = nastavnik_gen::Renderer::new()
+        .with_templates(nastavnik_gen::Templates::with_overrides(&templates).unwrap());
+    let started = Instant::now();
+    let err = r
+        .document(&org, DocumentKind::Roadmap)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(err.contains("шаблон roadmap.md"), "{err}");
+}
+
+#[test]
+fn a_failed_render_keeps_the_old_file_and_a_missing_directory_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a/b/c/karta.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args([
+            "render",
+            root().join("samples/school9-2020.yaml").to_str().unwrap(),
+            "--doc",
+            "roadmap",
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let good = std::fs::read(&out).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args([
+            "render",
+            corpus("tabs.yaml").to_str().unwrap(),
+            "--doc",
+            "roadmap",
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        good,
+        "the old file is untouched"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
