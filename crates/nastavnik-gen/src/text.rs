@@ -31,7 +31,7 @@ pub fn printable(text: &str) -> String {
             run = 0;
         } else {
             run += 1;
-            if run > LONGEST_WORD && run % BREAK_EVERY == 0 {
+            if run > LONGEST_WORD && run.is_multiple_of(BREAK_EVERY) {
                 out.push(ZERO_WIDTH_SPACE);
             }
         }
