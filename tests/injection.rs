@@ -31,6 +31,7 @@ fn shape(doc: &Document) -> Vec<String> {
                 Block::Signature(_) => "signature".into(),
                 Block::Acquaintance(a) => format!("acquaintance {}", a.names.len()),
                 Block::Stamps { left, right } => format!("stamps {} {}", left.len(), right.len()),
+                Block::Bookmark(_) => "bookmark".into(),
             });
         }
     }

@@ -1,5 +1,7 @@
 //! `nastavnik`: documents of the Р-145 mentoring model from a YAML file.
 
+mod bundle;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,6 +12,7 @@ use nastavnik_gen::{DocumentKind, Format, Renderer, Templates};
 const AFTER_HELP: &str = "Примеры:
   nastavnik render samples/sharya-2020.yaml --doc order-implementation --format pdf,docx --output out/prikaz
   nastavnik render samples/school9-2020.yaml --doc roadmap --format pdf --output karta.pdf
+  nastavnik bundle samples/ --output out/bundles
   nastavnik list
 
 Коды выхода: 0 — готово, 1 — ошибка во входных данных или шаблоне, 2 — неверный вызов.";
@@ -47,6 +50,42 @@ enum Command {
         /// Дополнительный каталог со шрифтами.
         #[arg(long)]
         font_path: Vec<PathBuf>,
+        /// Уровень PDF/A: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4.
+        #[arg(long)]
+        pdf_standard: Option<String>,
+    },
+    /// Пакет документов для каждой организации: все открытые виды, общий PDF с закладками и manifest.json.
+    #[command(
+        after_help = "Пример:\n  nastavnik bundle samples/ --output out/bundles --format pdf,docx\n  nastavnik bundle schools/ --output out --shard 2/4   (вторая из четырёх частей, для CI)\n\nБазы наставников и наставляемых (персональные данные) попадают в пакет только через --include mentor-base,mentee-base.\nОшибка в одной организации не останавливает остальные: в конце выводится список ошибок, код выхода 1."
+    )]
+    Bundle {
+        /// YAML-файлы или каталоги с ними.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Каталог, куда писать папки организаций.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Форматы через запятую: pdf (всегда), docx.
+        #[arg(long, default_value = "pdf", value_delimiter = ',')]
+        format: Vec<String>,
+        /// Закрытые виды документов, которые нужно включить: mentor-base, mentee-base.
+        #[arg(long, value_delimiter = ',')]
+        include: Vec<String>,
+        /// Часть I из N (например, 2/4): стабильное деление входных файлов между заданиями CI.
+        #[arg(long)]
+        shard: Option<String>,
+        /// Уровень PDF/A: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4.
+        #[arg(long)]
+        pdf_standard: Option<String>,
+        /// Число потоков; по умолчанию — все ядра.
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Не выводить ничего, кроме ошибок.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Каталог со своими шаблонами.
+        #[arg(long)]
+        templates: Option<PathBuf>,
     },
     /// Показать виды документов.
     #[command(after_help = "Пример:\n  nastavnik list")]
@@ -54,23 +93,32 @@ enum Command {
 }
 
 /// A failure and the exit code it maps to.
-struct Failure {
+pub(crate) struct Failure {
     code: u8,
-    message: String,
+    pub(crate) message: String,
 }
 
-fn bad_input(message: impl ToString) -> Failure {
+pub(crate) fn bad_input(message: impl ToString) -> Failure {
     Failure {
         code: 1,
         message: message.to_string(),
     }
 }
 
-fn misuse(message: impl ToString) -> Failure {
+pub(crate) fn misuse(message: impl ToString) -> Failure {
     Failure {
         code: 2,
         message: message.to_string(),
     }
+}
+
+fn pdf_standard(name: Option<&str>) -> Result<Option<nastavnik_gen::PdfStandard>, Failure> {
+    name.map(|n| {
+        nastavnik_gen::PdfStandard::from_name(n).ok_or_else(|| {
+            misuse(format!("неизвестный уровень PDF/A «{n}»; доступны: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4"))
+        })
+    })
+    .transpose()
 }
 
 fn main() -> ExitCode {
@@ -89,13 +137,38 @@ fn main() -> ExitCode {
             output,
             templates,
             font_path,
-        } => render(
-            &file,
-            &doc,
+            pdf_standard: standard,
+        } => pdf_standard(standard.as_deref()).and_then(|standard| {
+            render(
+                &file,
+                &doc,
+                &format,
+                output.as_deref(),
+                templates.as_deref(),
+                &font_path,
+                standard,
+            )
+        }),
+        Command::Bundle {
+            inputs,
+            output,
+            format,
+            include,
+            shard,
+            pdf_standard: standard,
+            jobs,
+            quiet,
+            templates,
+        } => run_bundle(
+            inputs,
+            output,
             &format,
-            output.as_deref(),
+            &include,
+            shard.as_deref(),
+            standard.as_deref(),
+            jobs,
+            quiet,
             templates.as_deref(),
-            &font_path,
         ),
     };
     match result {
@@ -107,6 +180,72 @@ fn main() -> ExitCode {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
+fn run_bundle(
+    inputs: Vec<PathBuf>,
+    output: PathBuf,
+    formats: &[String],
+    include: &[String],
+    shard: Option<&str>,
+    standard: Option<&str>,
+    jobs: Option<usize>,
+    quiet: bool,
+    templates: Option<&Path>,
+) -> Result<(), Failure> {
+    let mut chosen = vec![Format::Pdf];
+    for name in formats {
+        match Format::from_name(name) {
+            Some(Format::Typ) | None => {
+                return Err(misuse(format!(
+                    "в пакет можно выбрать форматы pdf и docx, а не «{name}»"
+                )))
+            }
+            Some(f) if !chosen.contains(&f) => chosen.push(f),
+            Some(_) => {}
+        }
+    }
+    let mut kinds = Vec::new();
+    for name in include {
+        let kind = DocumentKind::from_id(name)
+            .ok_or_else(|| misuse(format!("неизвестный вид документа «{name}»")))?;
+        kinds.push(kind);
+    }
+    let shard = match shard {
+        None => None,
+        Some(text) => {
+            let parsed = text.split_once('/').and_then(|(i, n)| {
+                Some((
+                    i.trim().parse::<usize>().ok()?,
+                    n.trim().parse::<usize>().ok()?,
+                ))
+            });
+            match parsed {
+                Some((i, n)) if n >= 1 && (1..=n).contains(&i) => Some((i, n)),
+                _ => {
+                    return Err(misuse(format!(
+                        "--shard ждёт I/N, где 1 ≤ I ≤ N, например 2/4, а не «{text}»"
+                    )))
+                }
+            }
+        }
+    };
+    let mut renderer = Renderer::new().with_pdf_standard(pdf_standard(standard)?);
+    if let Some(dir) = templates {
+        renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
+    }
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let job = bundle::BundleJob {
+        inputs,
+        output,
+        formats: chosen,
+        include: kinds,
+        shard,
+        jobs,
+        quiet,
+    };
+    bundle::run(&job, &renderer)
+}
+
 fn render(
     file: &Path,
     doc: &str,
@@ -114,6 +253,7 @@ fn render(
     output: Option<&Path>,
     templates: Option<&Path>,
     font_paths: &[PathBuf],
+    standard: Option<nastavnik_gen::PdfStandard>,
 ) -> Result<(), Failure> {
     let kind = DocumentKind::from_id(doc).ok_or_else(|| {
         let known: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.id()).collect();
@@ -148,7 +288,9 @@ fn render(
         eprintln!("{warning}");
     }
     let org = loaded.organization;
-    let mut renderer = Renderer::new().with_font_paths(font_paths);
+    let mut renderer = Renderer::new()
+        .with_font_paths(font_paths)
+        .with_pdf_standard(standard);
     if let Some(dir) = templates {
         renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
     }
@@ -213,7 +355,7 @@ fn output_path(
 }
 
 /// Writes to a temporary file beside the target and renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

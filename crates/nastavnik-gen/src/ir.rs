@@ -57,6 +57,8 @@ pub enum Block {
     Signature(Signature),
     /// «С приказом ознакомлены:» with a line per person.
     Acquaintance(Acquaintance),
+    /// An entry of the PDF outline, invisible on the page: one per document of a bundle.
+    Bookmark(String),
     /// Two stamps side by side: «ПРИНЯТО …» on the left, «УТВЕРЖДЕНО …» on the right.
     Stamps {
         /// Lines of the left stamp.
@@ -423,6 +425,7 @@ fn map_block(block: &mut Block, f: &dyn Fn(&str) -> String) {
             map_all(left);
             map_all(right);
         }
+        Block::Bookmark(_) => {}
     }
 }
 
@@ -498,6 +501,7 @@ fn block_text(b: &Block, out: &mut String) {
                 line(l);
             }
         }
+        Block::Bookmark(_) => {}
     }
 }
 

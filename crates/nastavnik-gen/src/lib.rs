@@ -15,6 +15,7 @@
 //! ```
 
 pub mod backend;
+pub mod bundle;
 pub mod documents;
 pub mod ir;
 pub mod markup;
@@ -26,7 +27,7 @@ use std::sync::Arc;
 
 use nastavnik_core::Organization;
 
-pub use backend::typst::TypstEngine;
+pub use backend::typst::{Pdf, PdfStandard, TypstEngine};
 pub use documents::DocumentKind;
 pub use templates::Templates;
 
@@ -45,6 +46,14 @@ pub enum GenError {
     /// The DOCX could not be written.
     #[error("ошибка записи DOCX: {0}")]
     Docx(String),
+}
+
+/// Drops Typst's memoized results that were not used recently, so memory
+/// stays bounded over thousands of documents in one process. Call it between
+/// batches (a bundle calls it after each organisation).
+pub fn evict_caches() {
+    // Keep what the last few compilations used: fonts, the library, shared styles.
+    typst::comemo::evict(4);
 }
 
 /// An output format.
@@ -84,6 +93,7 @@ impl Format {
 pub struct Renderer {
     templates: Templates,
     engine: Arc<TypstEngine>,
+    standard: Option<PdfStandard>,
 }
 
 impl Default for Renderer {
@@ -98,6 +108,7 @@ impl Renderer {
         Renderer {
             templates: Templates::embedded(),
             engine: TypstEngine::shared(),
+            standard: None,
         }
     }
 
@@ -105,6 +116,18 @@ impl Renderer {
     pub fn with_templates(mut self, templates: Templates) -> Self {
         self.templates = templates;
         self
+    }
+
+    /// The same renderer writing PDFs that conform to a PDF/A level.
+    pub fn with_pdf_standard(mut self, standard: Option<PdfStandard>) -> Self {
+        self.standard = standard;
+        self
+    }
+
+    /// A document model as PDF, with its page count.
+    pub fn pdf(&self, doc: &ir::Document) -> Result<Pdf, GenError> {
+        let source = backend::typst::to_typst(doc, &self.engine);
+        self.engine.compile(&source, &doc.title, self.standard)
     }
 
     /// The same renderer with fonts from these directories added.
@@ -139,10 +162,7 @@ impl Renderer {
     pub fn write(&self, doc: &ir::Document, format: Format) -> Result<Vec<u8>, GenError> {
         match format {
             Format::Typ => Ok(backend::typst::to_typst(doc, &self.engine).into_bytes()),
-            Format::Pdf => {
-                let source = backend::typst::to_typst(doc, &self.engine);
-                self.engine.compile_pdf(&source, &doc.title)
-            }
+            Format::Pdf => self.pdf(doc).map(|pdf| pdf.bytes),
             Format::Docx => backend::docx::to_docx(doc),
         }
     }

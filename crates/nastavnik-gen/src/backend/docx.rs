@@ -260,6 +260,8 @@ impl Writer {
             Block::Aside(a) => out.push(Child::paragraph(aside(a, width))),
             Block::Signature(s) => out.push(Child::paragraph(signature(s, width))),
             Block::Acquaintance(a) => acquaintance(a, width, out),
+            // A bundle's outline is a PDF matter; Word builds its own navigation.
+            Block::Bookmark(_) => {}
             Block::Stamps { left, right } => {
                 out.push(Child::Table(Box::new(stamps(left, right, width))))
             }
@@ -610,7 +612,8 @@ fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
             let text = renumber_links(&String::from_utf8_lossy(&data));
             data = mark_header_rows(&text, header_rows).into_bytes();
         } else if name == "word/_rels/document.xml.rels" {
-            data = renumber_links(&String::from_utf8_lossy(&data)).into_bytes();
+            data =
+                sort_relationships(&renumber_links(&String::from_utf8_lossy(&data))).into_bytes();
         } else if name == "word/settings.xml" {
             // Russian text in narrow table cells needs hyphenation, as in the PDF.
             let text = String::from_utf8_lossy(&data);
@@ -632,6 +635,30 @@ fn repack(raw: Vec<u8>, header_rows: &[usize]) -> Result<Vec<u8>, GenError> {
         out.write_all(&data).map_err(|e| err(&e))?;
     }
     Ok(out.finish().map_err(|e| err(&e))?.into_inner())
+}
+
+static RELATIONSHIP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<Relationship Id="([A-Za-z]+)(\d*)"[^>]*/>"#).unwrap());
+
+/// docx-rs lists hyperlink relationships in no fixed order: sort them all by id.
+fn sort_relationships(xml: &str) -> String {
+    let mut found: Vec<(String, u64, String)> = RELATIONSHIP
+        .captures_iter(xml)
+        .map(|c| {
+            (
+                c[1].to_string(),
+                c[2].parse().unwrap_or(0),
+                c[0].to_string(),
+            )
+        })
+        .collect();
+    let (Some(first), Some(last)) = (RELATIONSHIP.find(xml), RELATIONSHIP.find_iter(xml).last())
+    else {
+        return xml.to_string();
+    };
+    found.sort();
+    let body: String = found.into_iter().map(|(_, _, element)| element).collect();
+    format!("{}{}{}", &xml[..first.start()], body, &xml[last.end()..])
 }
 
 /// Adds `<w:tblHeader/>` to the first rows of each table (header rows are

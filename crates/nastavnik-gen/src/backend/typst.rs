@@ -76,17 +76,107 @@ impl TypstEngine {
 
     /// Compiles Typst source to PDF bytes.
     pub fn compile_pdf(&self, source: &str, ident: &str) -> Result<Vec<u8>, GenError> {
+        self.compile(source, ident, None).map(|pdf| pdf.bytes)
+    }
+
+    /// Compiles Typst source to a PDF, conforming to a PDF/A level when asked.
+    pub fn compile(
+        &self,
+        source: &str,
+        ident: &str,
+        standard: Option<PdfStandard>,
+    ) -> Result<Pdf, GenError> {
         let world = DocumentWorld::new(self, source);
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|errors| typst_error(&errors))?;
+        let standards = match standard {
+            Some(s) => typst_pdf::PdfStandards::new(&[s.typst()])
+                .map_err(|e| GenError::Typst(e.message().to_string()))?,
+            None => typst_pdf::PdfStandards::default(),
+        };
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(ident.to_string()),
             creator: Smart::Custom(Some("nastavnik".into())),
-            timestamp: None,
+            timestamp: standard.map(|_| fixed_timestamp()),
+            standards,
             ..Default::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(&errors))
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(&errors))?;
+        Ok(Pdf {
+            bytes,
+            pages: document.pages().len(),
+        })
     }
+}
+
+/// A compiled PDF and its page count.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+/// The PDF/A levels Typst can enforce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfStandard {
+    /// PDF/A-2b: visual reproduction, for archives.
+    A2b,
+    /// PDF/A-2u: A-2b with Unicode text.
+    A2u,
+    /// PDF/A-2a: A-2u, tagged.
+    A2a,
+    /// PDF/A-3b.
+    A3b,
+    /// PDF/A-3u.
+    A3u,
+    /// PDF/A-3a.
+    A3a,
+    /// PDF/A-4.
+    A4,
+}
+
+impl PdfStandard {
+    /// Reads `a-2b`, `a-3u`, `a-4` …
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(
+            match name
+                .trim()
+                .to_ascii_lowercase()
+                .replace(['/', '_'], "-")
+                .trim_start_matches("pdf-")
+                .as_ref()
+            {
+                "a-2b" => PdfStandard::A2b,
+                "a-2u" => PdfStandard::A2u,
+                "a-2a" => PdfStandard::A2a,
+                "a-3b" => PdfStandard::A3b,
+                "a-3u" => PdfStandard::A3u,
+                "a-3a" => PdfStandard::A3a,
+                "a-4" => PdfStandard::A4,
+                _ => return None,
+            },
+        )
+    }
+
+    fn typst(self) -> typst_pdf::PdfStandard {
+        match self {
+            PdfStandard::A2b => typst_pdf::PdfStandard::A_2b,
+            PdfStandard::A2u => typst_pdf::PdfStandard::A_2u,
+            PdfStandard::A2a => typst_pdf::PdfStandard::A_2a,
+            PdfStandard::A3b => typst_pdf::PdfStandard::A_3b,
+            PdfStandard::A3u => typst_pdf::PdfStandard::A_3u,
+            PdfStandard::A3a => typst_pdf::PdfStandard::A_3a,
+            PdfStandard::A4 => typst_pdf::PdfStandard::A_4,
+        }
+    }
+}
+
+/// PDF/A wants a creation date; a fixed one keeps the output reproducible.
+fn fixed_timestamp() -> typst_pdf::Timestamp {
+    let datetime = Datetime::from_ymd_hms(2000, 1, 1, 0, 0, 0).expect("a valid date");
+    typst_pdf::Timestamp::new_utc(datetime)
 }
 
 fn typst_error(errors: &[typst::diag::SourceDiagnostic]) -> GenError {
@@ -186,7 +276,7 @@ pub fn to_typst(doc: &Document, engine: &TypstEngine) -> String {
     );
     let _ = writeln!(
         out,
-        "#set document(title: {}, date: none)",
+        "#set document(title: {}, date: auto)",
         literal(&doc.title)
     );
     let _ = writeln!(
@@ -307,6 +397,13 @@ fn write_block(out: &mut String, block: &Block) {
         Block::Aside(a) => aside(out, a),
         Block::Signature(s) => signature(out, s),
         Block::Acquaintance(a) => acquaintance(out, a),
+        Block::Bookmark(title) => {
+            let _ = write!(
+                out,
+                "#place(hide(heading(level: 1, numbering: none, outlined: true, bookmarked: true)[#({})]))",
+                literal(title)
+            );
+        }
         Block::Stamps { left, right } => {
             let _ = write!(
                 out,

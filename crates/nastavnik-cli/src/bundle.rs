@@ -1,0 +1,305 @@
+//! `nastavnik bundle`: every public document of every organisation in a set
+//! of YAML files, a merged PDF per organisation, and a manifest.
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use nastavnik_gen::{bundle, DocumentKind, Format, Renderer};
+use sha2::{Digest, Sha256};
+
+use crate::{write_atomically, Failure};
+
+/// What `bundle` was asked to do.
+pub struct BundleJob {
+    /// YAML files and directories of them.
+    pub inputs: Vec<PathBuf>,
+    /// Where the organisations' folders go.
+    pub output: PathBuf,
+    /// PDF always; DOCX too when asked.
+    pub formats: Vec<Format>,
+    /// Private kinds (the bases) to include by name.
+    pub include: Vec<DocumentKind>,
+    /// The I-th of N slices: (I, N), 1-based.
+    pub shard: Option<(usize, usize)>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Say nothing but errors.
+    pub quiet: bool,
+}
+
+/// The YAML files under the inputs, sorted so that shards are stable.
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    fn walk(dir: &Path, out: &mut BTreeSet<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                out.insert(path);
+            }
+        }
+        Ok(())
+    }
+    let mut files = BTreeSet::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut files).map_err(|e| {
+                crate::bad_input(format!(
+                    "не удалось прочитать каталог {}: {e}",
+                    input.display()
+                ))
+            })?;
+        } else if input.is_file() {
+            files.insert(input.clone());
+        } else {
+            return Err(crate::misuse(format!(
+                "нет такого файла или каталога: {}",
+                input.display()
+            )));
+        }
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// A folder name from an organisation's short name: letters, digits and dashes.
+fn folder_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(80)
+        .collect::<String>();
+    if out.is_empty() {
+        "organization".into()
+    } else {
+        out
+    }
+}
+
+/// One file written for an organisation, as the manifest lists it.
+struct Entry {
+    file: String,
+    kind: String,
+    title: String,
+    pages: Option<usize>,
+    sha256: String,
+}
+
+/// Renders one organisation into `dir`; returns the manifest entries.
+fn render_organization(
+    renderer: &Renderer,
+    path: &Path,
+    dir_root: &Path,
+    job: &BundleJob,
+) -> Result<(PathBuf, Vec<String>), String> {
+    let loaded = nastavnik_core::load_path(path).map_err(|e| e.to_string())?;
+    let org = loaded.organization;
+    let folder = dir_root.join(format!(
+        "{}-{}",
+        folder_name(org.short()),
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("school")
+    ));
+    let (docs, skipped) =
+        bundle::documents(renderer, &org, &job.include).map_err(|e| e.to_string())?;
+    if docs.is_empty() {
+        return Err("в файле нет данных ни для одного документа".into());
+    }
+    // Render everything first: a failure writes nothing for this organisation.
+    let mut files: Vec<(String, Vec<u8>, Entry)> = Vec::new();
+    for (kind, doc) in &docs {
+        for format in &job.formats {
+            let name = format!("{}.{}", kind.id(), format.extension());
+            let (bytes, pages) = match format {
+                Format::Pdf => {
+                    let pdf = renderer
+                        .pdf(doc)
+                        .map_err(|e| format!("{}: {e}", kind.id()))?;
+                    (pdf.bytes, Some(pdf.pages))
+                }
+                other => (
+                    renderer
+                        .write(doc, *other)
+                        .map_err(|e| format!("{}: {e}", kind.id()))?,
+                    None,
+                ),
+            };
+            let entry = Entry {
+                file: name.clone(),
+                kind: kind.id().into(),
+                title: doc.title.clone(),
+                pages,
+                sha256: sha256(&bytes),
+            };
+            files.push((name, bytes, entry));
+        }
+    }
+    let merged = bundle::merge(org.short(), &docs);
+    let pdf = renderer
+        .pdf(&merged)
+        .map_err(|e| format!("bundle.pdf: {e}"))?;
+    let entry = Entry {
+        file: "bundle.pdf".into(),
+        kind: "bundle".into(),
+        title: org.short().to_string(),
+        pages: Some(pdf.pages),
+        sha256: sha256(&pdf.bytes),
+    };
+    files.push(("bundle.pdf".into(), pdf.bytes, entry));
+
+    let manifest = manifest(
+        &org.name,
+        path,
+        &files.iter().map(|f| &f.2).collect::<Vec<_>>(),
+        &skipped,
+    );
+    for (name, bytes, _) in &files {
+        write_atomically(&folder.join(name), bytes).map_err(|f| f.message)?;
+    }
+    write_atomically(&folder.join("manifest.json"), manifest.as_bytes()).map_err(|f| f.message)?;
+    let notes = loaded.warnings.iter().map(ToString::to_string).collect();
+    Ok((folder, notes))
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn manifest(
+    name: &str,
+    source: &Path,
+    entries: &[&Entry],
+    skipped: &[(DocumentKind, String)],
+) -> String {
+    let files: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "file": e.file,
+                "kind": e.kind,
+                "title": e.title,
+                "pages": e.pages,
+                "sha256": e.sha256,
+            })
+        })
+        .collect();
+    let skipped: Vec<serde_json::Value> = skipped
+        .iter()
+        .map(|(k, why)| serde_json::json!({ "kind": k.id(), "reason": why }))
+        .collect();
+    let value = serde_json::json!({
+        "organization": name,
+        "source": source.file_name().and_then(|n| n.to_str()).unwrap_or_default(),
+        "files": files,
+        "skipped": skipped,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Runs a bundle: every organisation, in parallel; a failure does not stop the others.
+pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
+    let mut files = collect_inputs(&job.inputs)?;
+    if let Some((i, n)) = job.shard {
+        files = files
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| k % n == i - 1)
+            .map(|(_, f)| f)
+            .collect();
+    }
+    if files.is_empty() {
+        return Err(crate::misuse("не найдено ни одного YAML-файла"));
+    }
+    let total = files.len();
+    let progress = (!job.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Result<(PathBuf, Vec<String>), String>)>> =
+        Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..job.jobs.clamp(1, total) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(path) = files.get(i) else { break };
+                let result = render_organization(renderer, path, &job.output, job);
+                // Memoized layouts of finished schools are not needed again.
+                nastavnik_gen::evict_caches();
+                match &progress {
+                    Some(bar) => {
+                        bar.set_message(
+                            path.file_name()
+                                .and_then(|n| n.to_str())
+                                .unwrap_or("")
+                                .to_string(),
+                        );
+                        bar.inc(1);
+                    }
+                    None if !job.quiet => match &result {
+                        Ok((folder, _)) => {
+                            eprintln!("готово: {} → {}", path.display(), folder.display())
+                        }
+                        Err(_) => eprintln!("ошибка: {}", path.display()),
+                    },
+                    None => {}
+                }
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, result));
+            });
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    let failed: Vec<_> = results
+        .iter()
+        .filter_map(|(i, r)| r.as_ref().err().map(|e| (&files[*i], e)))
+        .collect();
+    if !job.quiet {
+        for (_, result) in &results {
+            if let Ok((_, warnings)) = result {
+                for w in warnings {
+                    eprintln!("{w}");
+                }
+            }
+        }
+        eprintln!(
+            "организаций: {total}, готово: {}, с ошибками: {}",
+            total - failed.len(),
+            failed.len()
+        );
+    }
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let mut message = String::from("не удалось сформировать документы:\n");
+    for (path, error) in failed {
+        message.push_str(&format!("— {}:\n{error}\n", path.display()));
+    }
+    Err(crate::bad_input(message.trim_end()))
+}
