@@ -95,13 +95,16 @@ struct Entry {
     sha256: String,
 }
 
-/// Renders one organisation into `dir`; returns the manifest entries.
+/// The folder written for an organisation and the warnings of its file, or what failed.
+type Outcome = Result<(PathBuf, Vec<String>), String>;
+
+/// Renders one organisation into its folder under `dir_root`.
 fn render_organization(
     renderer: &Renderer,
     path: &Path,
     dir_root: &Path,
     job: &BundleJob,
-) -> Result<(PathBuf, Vec<String>), String> {
+) -> Outcome {
     let loaded = nastavnik_core::load_path(path).map_err(|e| e.to_string())?;
     let org = loaded.organization;
     let folder = dir_root.join(format!(
@@ -236,8 +239,7 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
         bar
     });
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<(PathBuf, Vec<String>), String>)>> =
-        Mutex::new(Vec::new());
+    let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..job.jobs.clamp(1, total) {
             scope.spawn(|| loop {

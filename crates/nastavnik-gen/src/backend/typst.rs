@@ -146,7 +146,6 @@ impl PdfStandard {
                 .to_ascii_lowercase()
                 .replace(['/', '_'], "-")
                 .trim_start_matches("pdf-")
-                .as_ref()
             {
                 "a-2b" => PdfStandard::A2b,
                 "a-2u" => PdfStandard::A2u,
