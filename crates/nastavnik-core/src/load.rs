@@ -221,7 +221,12 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let mut problems = crate::default_roadmap::expand(&mut org);
     problems.extend(crate::limits::check(&org));
     problems.extend(crate::validate::validate(&org));
-    let index = PositionIndex::new(text);
+    // The index re-reads the text: only build it when there is something to place.
+    let index = if problems.is_empty() {
+        PositionIndex::default()
+    } else {
+        PositionIndex::new(text)
+    };
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
         .into_iter()
         .map(|p| {

@@ -56,6 +56,11 @@ pub fn evict_caches() {
     typst::comemo::evict(4);
 }
 
+/// Drops every memoized Typst result (for measurements that must start cold).
+pub fn evict_all_caches() {
+    typst::comemo::evict(0);
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
