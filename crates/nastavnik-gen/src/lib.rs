@@ -95,6 +95,43 @@ impl Format {
 
 /// Renders documents. Create one and reuse it: fonts and the Typst library
 /// are loaded once and shared; a renderer may be used from many threads.
+///
+/// Load a school from YAML text, check it, render any kind in any format:
+///
+/// ```
+/// use nastavnik_gen::{DocumentKind, Format, Renderer};
+/// let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/sharya-2020.yaml")).unwrap();
+/// let loaded = nastavnik_core::load_str(&yaml, "sharya-2020.yaml").expect("a valid file");
+/// assert!(loaded.warnings.is_empty());
+/// let renderer = Renderer::new();
+/// let docx = renderer.render(&loaded.organization, DocumentKind::OrderImplementation, Format::Docx).unwrap();
+/// assert!(docx.starts_with(b"PK"));
+/// ```
+///
+/// A file that fails names the place and field, in Russian:
+///
+/// ```
+/// let err = nastavnik_core::load_str("kind: school\nname: Школа\nhead: Иванов И.И.\ncurator: petrova\n", "s.yaml").unwrap_err();
+/// assert_eq!(err.diagnostics()[0].line, 4);
+/// assert_eq!(err.diagnostics()[0].field, "curator");
+/// ```
+///
+/// One renderer serves many threads:
+///
+/// ```
+/// use nastavnik_gen::{DocumentKind, Format, Renderer};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/school9-2020.yaml");
+/// let school = nastavnik_core::from_path(path.as_ref()).unwrap();
+/// let renderer = Renderer::new();
+/// let kinds = [DocumentKind::OrderCurator, DocumentKind::Provision, DocumentKind::Roadmap];
+/// let pdfs: Vec<Vec<u8>> = std::thread::scope(|s| {
+///     let handles: Vec<_> = kinds.iter().map(|k| s.spawn(|| renderer.render(&school, *k, Format::Pdf).unwrap())).collect();
+///     handles.into_iter().map(|h| h.join().unwrap()).collect()
+/// });
+/// assert!(pdfs.iter().all(|pdf| pdf.starts_with(b"%PDF")));
+/// ```
+///
+/// A school built in code needs no file at all: see `examples/school_in_code.rs`.
 pub struct Renderer {
     templates: Templates,
     engine: Arc<TypstEngine>,
