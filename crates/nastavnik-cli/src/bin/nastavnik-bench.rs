@@ -219,6 +219,7 @@ fn process() {
                         "--output",
                     ])
                     .arg(dir.join(format!("order.{format}")))
+                    .stderr(std::process::Stdio::null())
                     .status()
                     .expect("build the binary first: cargo build -p nastavnik-cli");
                 assert!(status.success());
