@@ -28,6 +28,25 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// An error at a place in a file.
+    pub fn error(
+        file: &str,
+        (line, column): (usize, usize),
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            line,
+            column,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `file:line:column: ошибка: поле «path»: message`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

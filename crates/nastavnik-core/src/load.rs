@@ -187,16 +187,8 @@ pub struct Loaded {
 /// Errors stop it; warnings come back with the organisation.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let whole_file = |message: String| {
-        LoadError::Invalid(vec![Diagnostic {
-            severity: Severity::Error,
-            file: origin.to_string(),
-            line: 1,
-            column: 1,
-            field: String::new(),
-            message,
-        }])
-    };
+    let whole_file =
+        |message: String| LoadError::Invalid(vec![Diagnostic::error(origin, (1, 1), "", message)]);
     if text.len() > crate::limits::MAX_FILE_BYTES {
         return Err(whole_file(crate::limits::too_big(text.len())));
     }
@@ -261,14 +253,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.len() > crate::limits::MAX_FILE_BYTES as u64 {
-            return Err(LoadError::Invalid(vec![Diagnostic {
-                severity: Severity::Error,
-                file: shown,
-                line: 1,
-                column: 1,
-                field: String::new(),
-                message: crate::limits::too_big(meta.len() as usize),
-            }]));
+            return Err(LoadError::Invalid(vec![Diagnostic::error(
+                &shown,
+                (1, 1),
+                "",
+                crate::limits::too_big(meta.len() as usize),
+            )]));
         }
     }
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
@@ -279,14 +269,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        LoadError::Invalid(vec![Diagnostic {
-            severity: Severity::Error,
-            file: shown.clone(),
-            line,
-            column,
-            field: String::new(),
-            message: "файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе".into(),
-        }])
+        LoadError::Invalid(vec![Diagnostic::error(
+            &shown,
+            (line, column),
+            "",
+            "файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе",
+        )])
     })?;
     load_str(&text, &shown)
 }
@@ -344,14 +332,12 @@ fn schema_diagnostic(
             .duplicate(&path)
             .or_else(|| index.get(&path))
             .unwrap_or((1, 1));
-        return Diagnostic {
-            severity: Severity::Error,
-            file: origin.to_string(),
-            line,
-            column,
-            message: format!("поле «{name}» указано дважды: оставьте одно"),
-            field: path,
-        };
+        return Diagnostic::error(
+            origin,
+            (line, column),
+            path,
+            format!("поле «{name}» указано дважды: оставьте одно"),
+        );
     }
     // «control characters are not allowed at position N»: N counts bytes.
     let control_at = message
@@ -374,14 +360,7 @@ fn schema_diagnostic(
     });
     if let Some((message, loc)) = syntax {
         let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));
-        return Diagnostic {
-            severity: Severity::Error,
-            file: origin.to_string(),
-            line,
-            column,
-            field,
-            message,
-        };
+        return Diagnostic::error(origin, (line, column), field, message);
     }
     let (line, column) = match (index.get(&field), inner.location()) {
         _ if control_at.is_some() => control_at.unwrap_or((1, 1)),
@@ -391,12 +370,5 @@ fn schema_diagnostic(
         (None, None) => index.locate(&field),
     };
     let message = translate(&message);
-    Diagnostic {
-        severity: Severity::Error,
-        file: origin.to_string(),
-        line,
-        column,
-        field,
-        message,
-    }
+    Diagnostic::error(origin, (line, column), field, message)
 }
