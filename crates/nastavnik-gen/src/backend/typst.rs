@@ -439,7 +439,7 @@ fn cell_body(cell: &Cell) -> String {
         }
     }
     if cell.bold {
-        body = format!("#text(weight: \"bold\", hyphenate: false)[{body}]");
+        body = format!("#text(weight: \"bold\")[{body}]");
     }
     body
 }

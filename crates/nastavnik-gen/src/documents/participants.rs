@@ -149,7 +149,7 @@ pub fn plan_table(org: &Organization, index: usize, headers: &[String]) -> Table
         })
         .unwrap_or_default();
     Table {
-        columns: vec![6.0, 22.0, 26.0, 14.0, 20.0, 12.0],
+        columns: vec![6.0, 22.0, 24.0, 13.0, 20.0, 15.0],
         header: vec![header(headers)],
         rows,
     }
