@@ -357,3 +357,84 @@ fn a_broken_template_is_named_with_its_line() {
         stderr(&o)
     );
 }
+
+#[test]
+fn check_reports_every_problem_with_the_lines_around_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = nastavnik(
+        &[
+            "check",
+            root().join("samples/school9-2020.yaml").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("ошибок нет"));
+
+    std::fs::write(dir.path().join("школа.yaml"), "kind: school\nname: Школа\nhead: Иванов И.И.\ncurator: petrova\nforms: [ученик – учнеик]\n").unwrap();
+    let o = nastavnik(&["check", "школа.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains(
+            "школа.yaml:4:10: ошибка: поле «curator»: человек с ключом «petrova» не найден"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(" 4 | curator: petrova\n   |          ^"),
+        "{out}"
+    );
+    assert!(out.contains("школа.yaml:5:9: предупреждение: поле «forms[0]»: форма «ученик – учнеик» не из перечня: возможно, вы имели в виду «ученик – ученик»"), "{out}");
+
+    let o = nastavnik(&["check", "школа.yaml", "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["line"], 4);
+    assert_eq!(items[0]["column"], 10);
+    assert_eq!(items[0]["severity"], "error");
+    assert_eq!(items[0]["field"], "curator");
+    assert_eq!(items[1]["severity"], "warning");
+}
+
+#[test]
+fn exported_templates_override_the_embedded_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = nastavnik(&["templates", "export", "my"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let frame = dir.path().join("my/order-frame.md");
+    let text = std::fs::read_to_string(&frame).unwrap();
+    assert_eq!(
+        text,
+        std::fs::read_to_string(root().join("templates/order-frame.md")).unwrap()
+    );
+    // A second export does not overwrite the school's edits without --force.
+    std::fs::write(
+        &frame,
+        text.replace("ПРИКАЗЫВАЮ:", "ПРИКАЗЫВАЮ (по школе):"),
+    )
+    .unwrap();
+    let o = nastavnik(&["templates", "export", "my"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let sample = root().join("samples/school9-2020.yaml");
+    let o = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--doc",
+            "order-curator",
+            "--format",
+            "typ",
+            "--output",
+            "-",
+            "--templates",
+            "my",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let source = String::from_utf8(o.stdout).unwrap();
+    assert!(source.contains("ПРИКАЗЫВАЮ (по школе):") && !source.contains("\"ПРИКАЗЫВАЮ:\""));
+}

@@ -87,9 +87,39 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// Проверить YAML-файлы, ничего не формируя: ошибки и предупреждения с местом в файле.
+    #[command(
+        after_help = "Пример:\n  nastavnik check samples/school9-2020.yaml\n  nastavnik check schools/*.yaml --format json\n\nКод выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."
+    )]
+    Check {
+        /// YAML-файлы.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Вид вывода: text (для людей) или json (для других программ).
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
+    /// Работа со встроенными шаблонами.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
     /// Показать виды документов.
     #[command(after_help = "Пример:\n  nastavnik list")]
     List,
+}
+
+#[derive(Subcommand)]
+enum TemplatesCommand {
+    /// Скопировать встроенные шаблоны в каталог, чтобы изменить формулировки; затем render --templates КАТАЛОГ.
+    #[command(
+        after_help = "Пример:\n  nastavnik templates export my-templates\n  nastavnik render school.yaml --templates my-templates --output prikaz.pdf"
+    )]
+    Export {
+        /// Каталог; создаётся, если его нет. Существующие файлы не перезаписываются без --force.
+        dir: PathBuf,
+        /// Перезаписать файлы, которые уже есть.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// A failure and the exit code it maps to.
@@ -124,6 +154,10 @@ fn pdf_standard(name: Option<&str>) -> Result<Option<nastavnik_gen::PdfStandard>
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check { files, format } => check(&files, &format),
+        Command::Templates(TemplatesCommand::Export { dir, force }) => {
+            export_templates(&dir, force)
+        }
         Command::List => {
             for kind in DocumentKind::ALL {
                 println!("{:<24} {}", kind.id(), kind.title());
@@ -174,10 +208,97 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            if !f.message.is_empty() {
+                eprintln!("{}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }
+}
+
+/// `nastavnik check`: every problem of every file, with the lines around it.
+fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
+    let json = match format {
+        "text" => false,
+        "json" => true,
+        other => {
+            return Err(misuse(format!(
+                "неизвестный вид вывода «{other}»: text или json"
+            )))
+        }
+    };
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for file in files {
+        let text = std::fs::read(file)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let diagnostics = match nastavnik_core::load_path(file) {
+            Ok(loaded) => loaded.warnings,
+            Err(nastavnik_core::LoadError::Io { path, source }) => {
+                return Err(bad_input(format!(
+                    "не удалось прочитать файл {path}: {source}"
+                )))
+            }
+            Err(err) => err.diagnostics().to_vec(),
+        };
+        errors += diagnostics
+            .iter()
+            .filter(|d| d.severity == nastavnik_core::Severity::Error)
+            .count();
+        if !json {
+            for d in &diagnostics {
+                println!("{}\n", d.with_source(&text));
+            }
+            if diagnostics.is_empty() {
+                println!("{}: ошибок нет", file.display());
+            }
+        }
+        all.extend(diagnostics);
+    }
+    if json {
+        let items: Vec<String> = all.iter().map(|d| format!("  {}", d.to_json())).collect();
+        println!("[\n{}\n]", items.join(",\n"));
+    }
+    if errors == 0 {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            message: if json {
+                String::new()
+            } else {
+                format!("ошибок: {errors}")
+            },
+        })
+    }
+}
+
+/// `nastavnik templates export DIR`.
+fn export_templates(dir: &Path, force: bool) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| bad_input(format!("не удалось создать каталог {}: {e}", dir.display())))?;
+    let existing: Vec<&str> = nastavnik_gen::templates::EMBEDDED
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| dir.join(name).exists())
+        .collect();
+    if !existing.is_empty() && !force {
+        return Err(misuse(format!(
+            "в каталоге {} уже есть шаблоны ({}); добавьте --force, чтобы перезаписать",
+            dir.display(),
+            existing.join(", ")
+        )));
+    }
+    for (name, text) in nastavnik_gen::templates::EMBEDDED {
+        write_atomically(&dir.join(name), text.as_bytes())?;
+    }
+    eprintln!(
+        "шаблоны ({}) записаны в {}",
+        nastavnik_gen::templates::EMBEDDED.len(),
+        dir.display()
+    );
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -47,6 +47,69 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic followed by the lines of YAML around it, the spot marked:
+    ///
+    /// ```text
+    /// школа.yaml:4:10: ошибка: поле «curator»: …
+    ///    3 | head: Иванов И.И.
+    ///    4 | curator: petrova
+    ///      |          ^
+    /// ```
+    pub fn with_source(&self, text: &str) -> String {
+        let mut out = self.to_string();
+        if self.line == 0 {
+            return out;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let first = self.line.saturating_sub(2).max(1);
+        let last = (self.line + 1).min(lines.len());
+        let width = last.to_string().len();
+        for n in first..=last {
+            let Some(line) = lines.get(n - 1) else { break };
+            out.push_str(&format!("\n {n:>width$} | {line}"));
+            if n == self.line {
+                let pad: String = line
+                    .chars()
+                    .take(self.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!("\n {:>width$} | {pad}^", ""));
+            }
+        }
+        out
+    }
+
+    /// The diagnostic as JSON, for other tools.
+    pub fn to_json(&self) -> String {
+        fn quote(s: &str) -> String {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        format!(
+            "{{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": {}, \"field\": {}, \"message\": {}}}",
+            quote(&self.file),
+            self.line,
+            self.column,
+            quote(match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }),
+            quote(&self.field),
+            quote(&self.message)
+        )
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `file:line:column: ошибка: поле «path»: message`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

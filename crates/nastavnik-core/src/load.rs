@@ -239,7 +239,10 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
             warnings,
         })
     } else {
-        Err(LoadError::Invalid(errors))
+        // Every problem at once: the warnings too, after the errors.
+        Err(LoadError::Invalid(
+            errors.into_iter().chain(warnings).collect(),
+        ))
     }
 }
 
