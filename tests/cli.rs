@@ -438,3 +438,101 @@ fn exported_templates_override_the_embedded_ones() {
     let source = String::from_utf8(o.stdout).unwrap();
     assert!(source.contains("ПРИКАЗЫВАЮ (по школе):") && !source.contains("\"ПРИКАЗЫВАЮ:\""));
 }
+
+/// A plausible value for a placeholder, from its hint.
+fn fill(hint: &str) -> &'static str {
+    if hint.contains("дата") {
+        "29.08.2025"
+    } else if hint.contains("номер") {
+        "\"12\""
+    } else if hint.contains("ФИО") {
+        "Петрова Мария Ивановна"
+    } else if hint.contains("наименование") {
+        "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»"
+    } else {
+        "Иванова"
+    }
+}
+
+#[test]
+fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = nastavnik(
+        &[
+            "init",
+            "--name",
+            "МБОУ СОШ № 1",
+            "--year",
+            "2025",
+            "--output",
+            "school.yaml",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("school.yaml")).unwrap();
+    let placeholders: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with('#'))
+        .filter_map(|(n, l)| {
+            l.find("\"ЗАПОЛНИТЕ: ")
+                .map(|at| (n + 1, l[at + 1..].split('"').next().unwrap().to_string()))
+        })
+        .collect();
+    assert!(placeholders.len() >= 10);
+    // check names every placeholder at its line, and nothing else.
+    let o = nastavnik(&["check", "school.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        out.matches(": ошибка: ").count(),
+        placeholders.len(),
+        "{out}"
+    );
+    for (line, hint) in &placeholders {
+        let what = hint.trim_start_matches("ЗАПОЛНИТЕ: ");
+        assert!(
+            out.contains(&format!("school.yaml:{line}:"))
+                && out.contains(&format!("не заполнено: {what}")),
+            "{line} {what}\n{out}"
+        );
+    }
+    // Filled in, the file is clean and every public kind renders.
+    let mut filled = text.clone();
+    for (_, hint) in &placeholders {
+        filled = filled.replacen(&format!("\"{hint}\""), fill(hint), 1);
+    }
+    std::fs::write(dir.path().join("school.yaml"), &filled).unwrap();
+    let o = nastavnik(&["check", "school.yaml"], dir.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let org = nastavnik_core::load_str(&filled, "school.yaml").unwrap();
+    assert!(org.warnings.is_empty(), "{:?}", org.warnings);
+    let renderer = nastavnik_gen::Renderer::new();
+    for kind in nastavnik_gen::DocumentKind::ALL
+        .into_iter()
+        .filter(|k| k.is_public())
+    {
+        let doc = renderer
+            .document(&org.organization, kind)
+            .unwrap_or_else(|e| panic!("{}: {e}", kind.id()));
+        for format in [nastavnik_gen::Format::Pdf, nastavnik_gen::Format::Docx] {
+            assert!(
+                renderer.write(&doc, format).is_ok(),
+                "{} {format:?}",
+                kind.id()
+            );
+        }
+    }
+    let roadmap = org.organization.roadmap.unwrap();
+    assert_eq!(roadmap.sections.len(), 7, "the default roadmap, filled in");
+    assert!(
+        text.contains("сентябрь 2025 г.") && text.contains("май 2026 г."),
+        "dated for 2025/2026"
+    );
+}

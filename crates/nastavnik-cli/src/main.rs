@@ -99,6 +99,27 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: String,
     },
+    /// Создать заготовку YAML-файла с комментариями и типовой дорожной картой на учебный год.
+    #[command(
+        after_help = "Пример:\n  nastavnik init --name \"МБОУ СОШ № 1\" --year 2025 --output school.yaml\n  nastavnik check school.yaml      (покажет, что ещё не заполнено)"
+    )]
+    Init {
+        /// Краткое наименование организации.
+        #[arg(long, default_value = "МБОУ СОШ № 1")]
+        name: String,
+        /// school — школа, authority — орган управления образованием.
+        #[arg(long, default_value = "school")]
+        kind: String,
+        /// Год начала учебного года (2025 — для 2025/2026); по умолчанию текущий учебный год.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Куда записать; «-» — в stdout.
+        #[arg(long, short, default_value = "school.yaml")]
+        output: PathBuf,
+        /// Перезаписать существующий файл.
+        #[arg(long)]
+        force: bool,
+    },
     /// Работа со встроенными шаблонами.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -155,12 +176,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { files, format } => check(&files, &format),
+        Command::Init {
+            name,
+            kind,
+            year,
+            output,
+            force,
+        } => init(&name, &kind, year, &output, force),
         Command::Templates(TemplatesCommand::Export { dir, force }) => {
             export_templates(&dir, force)
         }
         Command::List => {
+            let mut out = std::io::stdout().lock();
             for kind in DocumentKind::ALL {
-                println!("{:<24} {}", kind.id(), kind.title());
+                let _ = writeln!(out, "{:<24} {}", kind.id(), kind.title());
             }
             Ok(())
         }
@@ -247,18 +276,20 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             .filter(|d| d.severity == nastavnik_core::Severity::Error)
             .count();
         if !json {
+            // A closed pipe (`| head`) is no reason to fail.
+            let mut out = std::io::stdout().lock();
             for d in &diagnostics {
-                println!("{}\n", d.with_source(&text));
+                let _ = writeln!(out, "{}\n", d.with_source(&text));
             }
             if diagnostics.is_empty() {
-                println!("{}: ошибок нет", file.display());
+                let _ = writeln!(out, "{}: ошибок нет", file.display());
             }
         }
         all.extend(diagnostics);
     }
     if json {
         let items: Vec<String> = all.iter().map(|d| format!("  {}", d.to_json())).collect();
-        println!("[\n{}\n]", items.join(",\n"));
+        let _ = writeln!(std::io::stdout().lock(), "[\n{}\n]", items.join(",\n"));
     }
     if errors == 0 {
         Ok(())
@@ -272,6 +303,58 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             },
         })
     }
+}
+
+/// The academic year under way: from July on, the one that starts this year.
+fn current_academic_year() -> i32 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let today =
+        chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a date") + chrono::Duration::days(days);
+    use chrono::Datelike;
+    if today.month() >= 7 {
+        today.year()
+    } else {
+        today.year() - 1
+    }
+}
+
+/// `nastavnik init`: a starting file with comments and placeholders.
+fn init(
+    name: &str,
+    kind: &str,
+    year: Option<i32>,
+    output: &Path,
+    force: bool,
+) -> Result<(), Failure> {
+    let kind = match kind {
+        "school" | "школа" => nastavnik_core::OrganizationKind::School,
+        "authority" => nastavnik_core::OrganizationKind::Authority,
+        other => {
+            return Err(misuse(format!(
+                "неизвестный вид организации «{other}»: school или authority"
+            )))
+        }
+    };
+    let year = year.unwrap_or_else(current_academic_year);
+    if !(2000..=2100).contains(&year) {
+        return Err(misuse(format!("год {year} вне разумных пределов")));
+    }
+    let text = nastavnik_core::starter::starter_yaml(name, kind, year);
+    if output == Path::new("-") {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        return Ok(());
+    }
+    if output.exists() && !force {
+        return Err(misuse(format!(
+            "файл {} уже есть; добавьте --force, чтобы перезаписать",
+            output.display()
+        )));
+    }
+    write_atomically(output, text.as_bytes())?;
+    eprintln!("записан файл {}: заполните значения «ЗАПОЛНИТЕ: …» и проверьте его командой nastavnik check", output.display());
+    Ok(())
 }
 
 /// `nastavnik templates export DIR`.

@@ -31,6 +31,7 @@ pub mod progress;
 pub mod report;
 pub mod roadmap;
 pub mod russian;
+pub mod starter;
 pub mod validate;
 
 pub use deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};

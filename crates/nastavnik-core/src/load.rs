@@ -53,6 +53,15 @@ impl PositionIndex {
         }
     }
 
+    /// The field whose value starts on `line` nearest before `column`.
+    pub fn path_at(&self, line: usize, column: usize) -> Option<String> {
+        self.positions
+            .iter()
+            .filter(|(_, (l, c))| *l == line && *c <= column)
+            .max_by_key(|(path, (_, c))| (*c, path.len()))
+            .map(|(path, _)| path.clone())
+    }
+
     /// Where a key stands a second time in its mapping, if it does.
     pub fn duplicate(&self, path: &str) -> Option<(usize, usize)> {
         self.duplicates.get(path).copied()
@@ -201,6 +210,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
             "файл пуст: опишите организацию — kind, name, head и остальные разделы (образец: samples/school9-2020.yaml)".into(),
         ));
     }
+    // Values still to be filled: every one is an error at its place.
+    let placeholders = placeholder_diagnostics(text, origin);
+    if !placeholders.is_empty() {
+        return Err(LoadError::Invalid(placeholders));
+    }
     let deserializer = serde_yaml::Deserializer::from_str(text);
     let mut org: Organization = match serde_path_to_error::deserialize(deserializer) {
         Ok(org) => org,
@@ -280,6 +294,35 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         )])
     })?;
     load_str(&text, &shown)
+}
+
+/// «ЗАПОЛНИТЕ: …» left in the file, as errors with their fields.
+fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
+    let marker = crate::starter::PLACEHOLDER;
+    if !text.contains(marker) {
+        return Vec::new();
+    }
+    let index = PositionIndex::new(text);
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let Some(byte) = line.find(marker) else {
+            continue;
+        };
+        if line[..byte].trim_start().starts_with('#') {
+            continue; // a comment explaining the marker
+        }
+        let column = line[..byte].chars().count();
+        let rest = &line[byte + marker.len()..];
+        let what = rest.split(['"', '#']).next().unwrap_or("").trim();
+        let field = index.path_at(n + 1, column + 1).unwrap_or_default();
+        out.push(Diagnostic::error(
+            origin,
+            (n + 1, column),
+            field,
+            format!("не заполнено: {what}"),
+        ));
+    }
+    out
 }
 
 fn schema_diagnostic(
