@@ -289,34 +289,29 @@ fn templates_cannot_reach_outside_their_directory() {
     assert!(err.contains("шаблон roadmap.md"), "{err}");
 }
 
+/// `nastavnik render INPUT --doc roadmap --output OUT`.
+fn render_roadmap(input: &Path, out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args([
+            "render",
+            input.to_str().unwrap(),
+            "--doc",
+            "roadmap",
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_failed_render_keeps_the_old_file_and_a_missing_directory_is_made() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("a/b/c/karta.pdf");
-    let o = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
-        .args([
-            "render",
-            root().join("samples/school9-2020.yaml").to_str().unwrap(),
-            "--doc",
-            "roadmap",
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let o = render_roadmap(&root().join("samples/school9-2020.yaml"), &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let good = std::fs::read(&out).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
-        .args([
-            "render",
-            corpus("tabs.yaml").to_str().unwrap(),
-            "--doc",
-            "roadmap",
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let o = render_roadmap(&corpus("tabs.yaml"), &out);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         std::fs::read(&out).unwrap(),
