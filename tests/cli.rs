@@ -399,6 +399,120 @@ fn check_reports_every_problem_with_the_lines_around_it() {
     assert_eq!(items[1]["severity"], "warning");
 }
 
+/// Six mistakes of five kinds (an unknown key twice), each where a reader would look for it.
+const MISTAKES: &str = "kind: school
+name: МБОУ СОШ № 1
+adress: г. Энск
+head: { surname: Иванова, name: Н., patronymic: В., position: Директор }
+curator: petrova
+people:
+  sidorov: Сидоров С.С.
+documents:
+  order1: { date: 32.13.2021, number: \"12\" }
+roadmap:
+  subject: на 2021/2022 учебный год
+  period: 2021/2022
+  sections:
+    - title: Подготовка
+      items:
+        - title: Изучение материалов
+          status: готово
+        - title: Приказ
+          responsible: { person: sidorov }
+          evidence: { document: order1, dat: 01.09.2021 }
+reports:
+  interim:
+    period: по итогам 1 полугодия
+    figures: { pupils: много }
+";
+
+#[test]
+fn a_file_with_six_mistakes_of_five_kinds_gets_every_one_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("школа.yaml"), MISTAKES).unwrap();
+    let o = nastavnik(&["check", "школа.yaml", "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(u64, u64, String, String)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["severity"], "error", "{d}");
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["field"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            3,
+            1,
+            "adress",
+            "неизвестное поле «adress»; допустимые поля: kind, name",
+        ),
+        (
+            5,
+            10,
+            "curator",
+            "человек с ключом «petrova» не найден в разделе people",
+        ),
+        (9, 19, "documents.order1.date", "«32.13.2021» — не дата"),
+        (
+            17,
+            19,
+            "roadmap.sections[0].items[0].status",
+            "недопустимое значение «готово»; допустимые: done, выполнено",
+        ),
+        (
+            20,
+            41,
+            "roadmap.sections[0].items[1].evidence.dat",
+            "неизвестное поле «dat»",
+        ),
+        (
+            24,
+            24,
+            "reports.interim.figures.pupils",
+            "неверный тип: здесь строка \"много\", а ожидается число",
+        ),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for ((line, column, field, message), (l, c, f, m)) in found.iter().zip(expected) {
+        assert_eq!((*line, *column, field.as_str()), (l, c, f), "{found:#?}");
+        assert!(message.starts_with(m), "{message}");
+    }
+
+    // The text form shows each with its lines, and counts them.
+    let o = nastavnik(&["check", "школа.yaml"], dir.path());
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(
+        out.contains(" 24 |     figures: { pupils: много }\n    |                        ^"),
+        "{out}"
+    );
+    assert!(stderr(&o).contains("ошибок: 6"), "{}", stderr(&o));
+
+    // Fixed one by one, the file reads: nothing reported was an echo of another mistake.
+    let fixed = MISTAKES
+        .replace("adress: г. Энск\n", "")
+        .replace("curator: petrova", "curator: sidorov")
+        .replace("32.13.2021", "31.08.2021")
+        .replace("готово", "выполнено")
+        .replace(", dat: 01.09.2021", "")
+        .replace("много", "400");
+    std::fs::write(dir.path().join("школа.yaml"), fixed).unwrap();
+    let o = nastavnik(&["check", "школа.yaml"], dir.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
+
 #[test]
 fn exported_templates_override_the_embedded_ones() {
     let dir = tempfile::tempdir().unwrap();

@@ -212,7 +212,11 @@ pub(crate) fn translate_syntax(message: &str, line: &str) -> Option<String> {
         "в отступе стоит символ табуляции: YAML допускает только пробелы — замените табуляцию пробелами"
     } else if message.contains("mapping values are not allowed") {
         "лишнее двоеточие или неверный отступ: значение с двоеточием возьмите в кавычки, а вложенные поля сдвиньте одинаковым числом пробелов"
-    } else if message.contains("did not find expected") {
+    } else if message.contains("could not find expected ':'") {
+        "в этой строке или строкой выше после ключа нет двоеточия: напишите «ключ: значение», а текст с переносом строки возьмите в кавычки целиком"
+    } else if message.contains("did not find expected")
+        || message.contains("could not find expected")
+    {
         "неверный отступ или незакрытая скобка или кавычка: проверьте эту строку и строку выше"
     } else if message.contains("found character that cannot start any token") {
         "символ, с которого не может начинаться значение (например, @ или `): возьмите значение в кавычки"

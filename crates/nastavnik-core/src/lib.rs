@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod forms;
 pub mod limits;
 pub mod load;
+mod mend;
 pub mod order;
 pub mod organization;
 pub mod participants;

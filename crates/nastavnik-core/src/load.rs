@@ -39,6 +39,7 @@ impl LoadError {
 #[derive(Debug, Default)]
 pub struct PositionIndex {
     positions: HashMap<String, (usize, usize)>,
+    keys: HashMap<String, (usize, usize)>,
     duplicates: HashMap<String, (usize, usize)>,
 }
 
@@ -49,6 +50,7 @@ impl PositionIndex {
         let _ = Parser::new_from_str(text).load(&mut walker, false);
         PositionIndex {
             positions: walker.positions,
+            keys: walker.keys,
             duplicates: walker.duplicates,
         }
     }
@@ -65,6 +67,11 @@ impl PositionIndex {
     /// Where a key stands a second time in its mapping, if it does.
     pub fn duplicate(&self, path: &str) -> Option<(usize, usize)> {
         self.duplicates.get(path).copied()
+    }
+
+    /// Line and column (1-based) of the key of the field at `path`.
+    pub fn key(&self, path: &str) -> Option<(usize, usize)> {
+        self.keys.get(path).copied()
     }
 
     /// Line and column (1-based) of exactly the field at `path`.
@@ -97,6 +104,8 @@ enum Frame {
 struct Walker {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
+    /// Where each key of a mapping stands.
+    keys: HashMap<String, (usize, usize)>,
     /// Keys met a second time in the same mapping, with where.
     duplicates: HashMap<String, (usize, usize)>,
 }
@@ -138,7 +147,8 @@ impl MarkedEventReceiver for Walker {
                     } else {
                         format!("{path}.{value}")
                     };
-                    self.positions.entry(p).or_insert(pos);
+                    self.positions.entry(p.clone()).or_insert(pos);
+                    self.keys.entry(p).or_insert(pos);
                     *key = Some(value);
                 } else if let Some(p) = self.next_value_path() {
                     // A scalar value is pointed at itself, not at its key.
@@ -212,28 +222,39 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     }
     // Values still to be filled: every one is an error at its place.
     let placeholders = placeholder_diagnostics(text, origin);
-    if !placeholders.is_empty() {
-        return Err(LoadError::Invalid(placeholders));
-    }
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let mut org: Organization = match serde_path_to_error::deserialize(deserializer) {
-        Ok(org) => org,
-        Err(err) => {
-            return Err(LoadError::Invalid(vec![schema_diagnostic(
-                err, text, origin,
-            )]))
-        }
+    let filled_later: std::collections::HashSet<String> =
+        placeholders.iter().map(|d| d.field.clone()).collect();
+    // Every structural mistake, then — if the file could be read — the cross-checks.
+    let reading = crate::mend::read(text, origin, &filled_later);
+    let mut errors: Vec<Diagnostic> = placeholders;
+    errors.extend(reading.errors);
+    errors.sort_by_key(|d| (d.line, d.column));
+    let Some(mut org) = reading.organization else {
+        return Err(LoadError::Invalid(errors));
     };
+    if !errors.is_empty() && !filled_later.is_empty() {
+        // Cross-checks of a file still being filled in would only repeat the placeholders.
+        return Err(LoadError::Invalid(errors));
+    }
+    let mended = reading.mended;
     let mut problems = crate::default_roadmap::expand(&mut org);
     problems.extend(crate::limits::check(&org));
     problems.extend(crate::validate::validate(&org));
     // The index re-reads the text: only build it when there is something to place.
+    // A problem where the file was mended is the mending's, not the author's.
+    problems.retain(|p| {
+        !mended.iter().any(|m| {
+            p.field == *m
+                || p.field.starts_with(&format!("{m}."))
+                || p.field.starts_with(&format!("{m}["))
+        })
+    });
     let index = if problems.is_empty() {
         PositionIndex::default()
     } else {
         PositionIndex::new(text)
     };
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
+    let (checked, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
         .into_iter()
         .map(|p| {
             let (line, column) = index.locate(&p.field);
@@ -247,6 +268,9 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
             }
         })
         .partition(|d| d.severity == Severity::Error);
+    errors.extend(checked);
+    // In the order of the file, as the author reads it.
+    errors.sort_by_key(|d| (d.line, d.column));
     if errors.is_empty() {
         Ok(Loaded {
             organization: org,
@@ -325,20 +349,18 @@ fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn schema_diagnostic(
-    err: serde_path_to_error::Error<serde_yaml::Error>,
+/// A diagnostic for serde's first mistake in `text`, at `field` (the path
+/// serde stopped at, in the author's file). `located`: whether serde's own
+/// position is one in the author's file.
+pub(crate) fn schema_diagnostic(
+    err: &serde_path_to_error::Error<serde_yaml::Error>,
     text: &str,
     origin: &str,
+    mut field: String,
+    located: bool,
 ) -> Diagnostic {
-    let mut field = err.path().to_string();
-    if field == "." {
-        field.clear();
-    }
-    // serde_path_to_error writes «?» for a place it could not name.
-    while field.ends_with(".?") || field == "?" {
-        field.truncate(field.len().saturating_sub(2));
-    }
     let inner = err.inner();
+    let location = inner.location().filter(|_| located);
     let raw = inner.to_string();
     // serde_yaml appends « at line L column C»; the position is reported apart.
     let message = match raw.find(" at line ") {
@@ -400,7 +422,7 @@ fn schema_diagnostic(
             (line, column)
         });
     // A syntax error is where the parser stopped, not where its field began.
-    let syntax = inner.location().and_then(|loc| {
+    let syntax = location.as_ref().and_then(|loc| {
         let source_line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
         crate::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
     });
@@ -408,7 +430,7 @@ fn schema_diagnostic(
         let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));
         return Diagnostic::error(origin, (line, column), field, message);
     }
-    let (line, column) = match (index.get(&field), inner.location()) {
+    let (line, column) = match (index.get(&field), location) {
         _ if control_at.is_some() => control_at.unwrap_or((1, 1)),
         (_, Some(loc)) if unknown_key => (loc.line(), loc.column()),
         (Some(pos), _) => pos,
