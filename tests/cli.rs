@@ -85,6 +85,61 @@ fn list_names_the_kinds_in_russian() {
 }
 
 #[test]
+fn every_command_explains_itself_in_russian_with_an_example() {
+    for command in [
+        &[][..],
+        &["render"],
+        &["bundle"],
+        &["check"],
+        &["init"],
+        &["schema"],
+        &["templates"],
+        &["templates", "export"],
+        &["list"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let o = nastavnik(&args, &root());
+        assert_eq!(o.status.code(), Some(0), "{command:?}");
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(help.contains("Вызов: nastavnik"), "{command:?}\n{help}");
+        assert!(help.contains("Показать эту справку"), "{command:?}\n{help}");
+        assert!(help.contains("Пример"), "{command:?}: no example\n{help}");
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "Print help",
+            "[default",
+        ] {
+            assert!(!help.contains(english), "{command:?}: «{english}»\n{help}");
+        }
+    }
+    let o = nastavnik(&["rendr"], &root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("неизвестная команда «rendr»"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nastavnik(&["check", "--bogus"], &root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("неизвестный параметр «--bogus»"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nastavnik(&["check"], &root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("не указано обязательное: <ФАЙЛЫ>"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn misuse_exits_with_2() {
     let sample = root().join("samples/sharya-2020.yaml");
     let o = nastavnik(
@@ -627,6 +682,20 @@ fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everyth
     );
     let org = nastavnik_core::load_str(&filled, "school.yaml").unwrap();
     assert!(org.warnings.is_empty(), "{:?}", org.warnings);
+    // The editor's schema lies beside it, and the filled file meets it.
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("nastavnik.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=nastavnik.schema.json\n"));
+    let instance: serde_json::Value =
+        serde_json::to_value(serde_yaml::from_str::<serde_yaml::Value>(&filled).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let problems: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
     let renderer = nastavnik_gen::Renderer::new();
     for kind in nastavnik_gen::DocumentKind::ALL
         .into_iter()

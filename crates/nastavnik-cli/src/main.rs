@@ -6,10 +6,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use nastavnik_gen::{DocumentKind, Format, Renderer, Templates};
 
-const AFTER_HELP: &str = "Примеры:
+const AFTER_HELP: &str = "Начало работы:
+  nastavnik init --name \"МБОУ СОШ № 1\" --output school.yaml   (заготовка с комментариями)
+  nastavnik check school.yaml                                  (что исправить и где)
+  nastavnik render school.yaml --format pdf,docx --output prikaz
+
+Примеры:
   nastavnik render samples/sharya-2020.yaml --doc order-implementation --format pdf,docx --output out/prikaz
   nastavnik render samples/school9-2020.yaml --doc roadmap --format pdf --output karta.pdf
   nastavnik bundle samples/ --output out/bundles
@@ -120,8 +125,20 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Вывести JSON Schema YAML-файла: редактор (VS Code с расширением YAML) подскажет поля и их смысл.
+    #[command(
+        after_help = "Пример:\n  nastavnik schema --output nastavnik.schema.json\n\nПервая строка YAML-файла, чтобы редактор нашёл схему рядом с ним:\n  # yaml-language-server: $schema=nastavnik.schema.json"
+    )]
+    Schema {
+        /// Куда записать; по умолчанию — в stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Работа со встроенными шаблонами.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Пример:\n  nastavnik templates export my-templates"
+    )]
     Templates(TemplatesCommand),
     /// Показать виды документов.
     #[command(after_help = "Пример:\n  nastavnik list")]
@@ -172,8 +189,181 @@ fn pdf_standard(name: Option<&str>) -> Result<Option<nastavnik_gen::PdfStandard>
     .transpose()
 }
 
+/// The help page's frame in Russian; clap's own words are English.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nВызов: {usage}\n\n{all-args}{after-help}";
+
+/// The command line with every heading, usage line and built-in flag in Russian.
+fn russian(mut command: clap::Command) -> clap::Command {
+    let has_version = command.get_version().is_some();
+    command = command
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Команды")
+        .subcommand_value_name("КОМАНДА")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                "Аргументы"
+            } else {
+                "Параметры"
+            };
+            let mut arg = arg.help_heading(heading);
+            if let Some(name) = value_name(arg.get_id().as_str()) {
+                arg = arg.value_name(name);
+            }
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() {
+                let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                arg = arg
+                    .hide_default_value(true)
+                    .help(format!("{help} [по умолчанию: {}]", defaults.join(",")));
+            }
+            arg
+        })
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .help("Показать эту справку")
+                .help_heading("Параметры")
+                .action(clap::ArgAction::Help)
+                .global(false),
+        );
+    if has_version {
+        command = command.arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .help("Показать версию")
+                .help_heading("Параметры")
+                .action(clap::ArgAction::Version),
+        );
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, russian);
+    }
+    command
+}
+
+/// The usage lines, once the command is built, with Russian placeholders.
+fn russian_usage(mut command: clap::Command) -> clap::Command {
+    let usage = command
+        .render_usage()
+        .to_string()
+        .trim_start_matches("Usage: ")
+        .replace("[OPTIONS]", "[ПАРАМЕТРЫ]")
+        .replace("<COMMAND>", "<КОМАНДА>");
+    command = command.override_usage(usage);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, russian_usage);
+    }
+    command
+}
+
+/// The Russian placeholder for an argument's value in the help.
+fn value_name(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "file" => "ФАЙЛ",
+        "files" => "ФАЙЛЫ",
+        "inputs" => "ФАЙЛ_ИЛИ_КАТАЛОГ",
+        "doc" | "kind" => "ВИД",
+        "format" => "ФОРМАТЫ",
+        "output" => "ПУТЬ",
+        "templates" | "font_path" | "dir" => "КАТАЛОГ",
+        "pdf_standard" => "УРОВЕНЬ",
+        "include" => "ВИДЫ",
+        "shard" => "I/N",
+        "jobs" => "N",
+        "name" => "НАЗВАНИЕ",
+        "year" => "ГОД",
+        _ => return None,
+    })
+}
+
+/// Puts clap's complaint about a misused command line into Russian.
+fn russian_error(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let what = match err.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("неизвестный параметр «{}»", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "неизвестная команда «{}»; команды: render, check, init, schema, bundle, templates, list",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "не указано обязательное: {}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidValue => format!(
+            "недопустимое значение «{}» для {}; допустимые: {}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => format!(
+            "недопустимое значение «{}» для {}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "не указана команда".to_string()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "параметр {} нельзя указывать вместе с {}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => format!(
+            "лишнее значение: {}",
+            context(ContextKind::InvalidArg)
+        ),
+        _ => format!("неверный вызов: {}", err.kind()),
+    };
+    format!("ошибка: {what}\nСправка: nastavnik --help или nastavnik КОМАНДА --help")
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = russian(Cli::command());
+    command.build();
+    let command = russian_usage(command);
+    let cli = match command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(err) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) {
+                let _ = err.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{}", russian_error(&err));
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
         Command::Check { files, format } => check(&files, &format),
         Command::Init {
@@ -183,6 +373,7 @@ fn main() -> ExitCode {
             output,
             force,
         } => init(&name, &kind, year, &output, force),
+        Command::Schema { output } => write_schema(output.as_deref()),
         Command::Templates(TemplatesCommand::Export { dir, force }) => {
             export_templates(&dir, force)
         }
@@ -354,7 +545,38 @@ fn init(
     }
     write_atomically(output, text.as_bytes())?;
     eprintln!("записан файл {}: заполните значения «ЗАПОЛНИТЕ: …» и проверьте его командой nastavnik check", output.display());
+    // The schema the file's first line points to, for the editor's hints.
+    let schema = output
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(nastavnik_core::schema::FILE_NAME);
+    if !schema.exists() {
+        write_atomically(
+            &schema,
+            nastavnik_core::schema::json_schema_text().as_bytes(),
+        )?;
+        eprintln!(
+            "рядом записана схема {} — подсказки полей в редакторе",
+            schema.display()
+        );
+    }
     Ok(())
+}
+
+/// `nastavnik schema`: the JSON Schema, to stdout or a file.
+fn write_schema(output: Option<&Path>) -> Result<(), Failure> {
+    let text = nastavnik_core::schema::json_schema_text();
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            eprintln!("схема записана в {}", path.display());
+            Ok(())
+        }
+    }
 }
 
 /// `nastavnik templates export DIR`.

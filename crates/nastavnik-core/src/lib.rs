@@ -32,6 +32,7 @@ pub mod progress;
 pub mod report;
 pub mod roadmap;
 pub mod russian;
+pub mod schema;
 pub mod starter;
 pub mod validate;
 

@@ -10,13 +10,14 @@ pub type ImplementationOrder = Order;
 
 /// An order (приказ): what the YAML says of it. All orders share this frame;
 /// each kind uses the fields it needs, and its wording lives in its template.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Order {
     /// Registration number, a string: «488», «259-од».
     pub number: String,
     /// Date of signing.
     #[serde(with = "dates::iso_or_russian")]
+    #[schemars(schema_with = "crate::schema::date")]
     pub date: NaiveDate,
     /// The title «О …», when the template's default does not fit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,6 +34,7 @@ pub struct Order {
         with = "dates::option_iso_or_russian",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(schema_with = "crate::schema::optional_date")]
     pub start: Option<NaiveDate>,
     /// Organisations whose heads are to introduce the model (an authority's order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -46,6 +48,7 @@ pub struct Order {
         with = "dates::option_iso_or_russian",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(schema_with = "crate::schema::optional_date")]
     pub publish_by: Option<NaiveDate>,
     /// Further points, inserted before the closing one, as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -63,7 +66,7 @@ pub struct Order {
 }
 
 /// An organisation named in an order with its head: «МБОУ Гимназия № 3 (Прокофьева Н.Ю.)».
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// The organisation's short name.
@@ -74,13 +77,14 @@ pub struct Unit {
 }
 
 /// An event: the final event of a mentoring programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// What it is: «Фестиваль наставнических практик „Вместе“».
     pub title: String,
     /// When.
     #[serde(with = "dates::iso_or_russian")]
+    #[schemars(schema_with = "crate::schema::date")]
     pub date: NaiveDate,
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,11 +98,12 @@ pub struct Event {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::roadmap::one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<crate::Responsible>")]
     pub responsible: Vec<crate::Responsible>,
 }
 
 /// A reward for a participant of mentoring.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Reward {
     /// The key of a mentor, mentee or person.

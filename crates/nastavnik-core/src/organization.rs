@@ -21,7 +21,7 @@ use crate::{dates, Order, Person, Roadmap};
 /// };
 /// assert_eq!(school.short(), "МБОУ средняя школа № 9");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// School or education authority.
@@ -119,7 +119,7 @@ pub enum OrganizationKind {
 }
 
 /// The territory in the cases running text needs; Russian grammar is data here.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
     /// «в городском округе город Шарья»
@@ -129,7 +129,7 @@ pub struct Territory {
 }
 
 /// The orders of an organisation, by kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Orders {
     /// Приказ о внедрении целевой модели наставничества.
@@ -157,7 +157,7 @@ pub struct Orders {
 
 /// A document already issued, cited by number and date: «приказом департамента
 /// … от 13.08.2020 № 1166 «О внедрении …»».
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct IssuedDocument {
     /// How a preamble names it, in the instrumental case:
@@ -169,6 +169,7 @@ pub struct IssuedDocument {
     pub name: Option<String>,
     /// Date of signing.
     #[serde(with = "dates::iso_or_russian")]
+    #[schemars(schema_with = "crate::schema::date")]
     pub date: chrono::NaiveDate,
     /// Registration number: a string, as in «488», «14-а», «181/1».
     pub number: String,

@@ -8,7 +8,7 @@ use crate::roadmap::one_or_many;
 use crate::{Deadline, Person};
 
 /// Everyone taking part, and how they are paired.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Participants {
     /// Наставники.
@@ -34,7 +34,7 @@ impl Participants {
 
 /// A mentor or a mentee. Bases of participants hold personal data (of
 /// minors, too): they are rendered only when asked for by name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// A short key the pairs refer to.
@@ -66,13 +66,14 @@ impl Participant {
 }
 
 /// A pair (one mentee) or a group (several mentees) with one mentor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
     /// The mentor's id.
     pub mentor: String,
     /// The mentees' ids.
     #[serde(deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
     pub mentees: Vec<String>,
     /// The form of mentoring.
     pub form: FormName,
@@ -85,7 +86,7 @@ pub struct Pair {
 }
 
 /// A line of an individual development plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PlanTask {
     /// Задача.

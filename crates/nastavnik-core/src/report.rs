@@ -8,7 +8,7 @@ use std::fmt;
 use crate::Responsible;
 
 /// The reports of an organisation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Reports {
     /// Справка о промежуточных результатах.
@@ -21,7 +21,7 @@ pub struct Reports {
 
 /// A справка: its period, the date it speaks for, the school's own text,
 /// figures, and who prepared it. The roadmap's progress fills its table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The period as the title says it: «по итогам 1 полугодия 2021–2022 учебного года».
@@ -32,6 +32,7 @@ pub struct Report {
         with = "crate::dates::option_iso_or_russian",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(schema_with = "crate::schema::optional_date")]
     pub as_of: Option<NaiveDate>,
     /// The goal of mentoring, when the template's sentence does not fit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,6 +49,7 @@ pub struct Report {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::roadmap::one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<Responsible>")]
     pub prepared_by: Vec<Responsible>,
 }
 
@@ -101,7 +103,7 @@ impl<'de> Deserialize<'de> for TextBlock {
 
 /// Counts of participants. Every field is optional: the report states only
 /// what is given and invents nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Figures {
     /// Обучающихся в школе (те, к кому относится целевой показатель).
@@ -131,7 +133,7 @@ pub struct Figures {
 }
 
 /// Pairs and groups of one form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct FormCount {
     /// The form: «учитель – учитель».

@@ -8,7 +8,7 @@ use crate::Deadline;
 
 /// A roadmap: a title and numbered sections of items, shown in one of three
 /// layouts. The data is the same in each; the layout chooses the columns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
     /// How the table is laid out; see [`Roadmap::layout`].
@@ -45,7 +45,7 @@ pub struct Roadmap {
 }
 
 /// An item added to a section of the default roadmap.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Addition {
     /// The section's number: 1 to 7 for the stages of the model.
@@ -227,7 +227,7 @@ impl Roadmap {
 }
 
 /// A numbered section of a roadmap: «1. Нормативное правовое регулирование …».
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RoadmapSection {
     /// The section's title.
@@ -239,7 +239,7 @@ pub struct RoadmapSection {
 
 /// One activity of a roadmap. Any field but the title may be empty, as in the
 /// seeds, where many cells are blank.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RoadmapItem {
     /// What is done: «Назначение кураторов внедрения …».
@@ -256,6 +256,7 @@ pub struct RoadmapItem {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<Responsible>")]
     pub responsible: Vec<Responsible>,
     /// The result and kind of document, one paragraph per line.
     #[serde(
@@ -263,6 +264,7 @@ pub struct RoadmapItem {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
     pub result: Vec<String>,
     /// Sub-items, numbered «6.5.1», «6.5.2» …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -284,11 +286,12 @@ pub struct RoadmapItem {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<crate::progress::Evidence>")]
     pub evidence: Vec<crate::progress::Evidence>,
 }
 
 /// A block of an activity's content with its own deadline and responsible.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// A name for the block: «Вхождение в проблему».
@@ -301,6 +304,7 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
     pub points: Vec<String>,
     /// When it is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -311,6 +315,7 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<Responsible>")]
     pub responsible: Vec<Responsible>,
     /// What comes of it.
     #[serde(
@@ -318,6 +323,7 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
     pub result: Vec<String>,
     /// How far it has come.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +334,7 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
+    #[schemars(schema_with = "crate::schema::one_or_many::<crate::progress::Evidence>")]
     pub evidence: Vec<crate::progress::Evidence>,
 }
 

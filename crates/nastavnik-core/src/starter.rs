@@ -42,8 +42,12 @@ pub fn starter_yaml(short_name: &str, kind: OrganizationKind, year: i32) -> Stri
         OrganizationKind::School => "school",
         OrganizationKind::Authority => "authority",
     };
+    let modeline = crate::schema::MODELINE;
     format!(
-        r#"# Описание организации для nastavnik: документы целевой модели наставничества (Р-145).
+        r#"{modeline}
+# Описание организации для nastavnik: документы целевой модели наставничества (Р-145).
+# Первая строка подключает подсказки полей в редакторе (VS Code с расширением YAML):
+# файл схемы nastavnik.schema.json должен лежать рядом (nastavnik init кладёт его сам).
 # Заполните значения «{PLACEHOLDER} …», затем проверьте файл: nastavnik check ЭТОТ_ФАЙЛ.yaml
 # Даты пишите как 01.09.{year} или {year}-09-01. Номера документов — в кавычках: "15-од".
 
