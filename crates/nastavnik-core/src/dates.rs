@@ -2,20 +2,50 @@
 
 use chrono::NaiveDate;
 
-/// Reads «2020-11-19» or «19.11.2020» (with an optional «г.»).
+/// Month names as a date writes them: «19 ноября 2020».
+const MONTHS_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// Reads «2020-11-19», «19.11.2020» or «19 ноября 2020» (with an optional «г.»).
 ///
 /// ```
 /// use nastavnik_core::dates::parse_date;
 /// assert_eq!(parse_date("19.11.2020 г."), parse_date("2020-11-19"));
+/// assert_eq!(parse_date("19 ноября 2020 г."), parse_date("2020-11-19"));
 /// assert!(parse_date("31.02.2020").is_err());
+/// assert!(parse_date("31 февраля 2020").is_err());
 /// ```
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim().trim_end_matches("г.").trim();
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
-        .map_err(|_| {
-            format!("«{text}» — не дата: напишите её как ГГГГ-ММ-ДД (2020-11-19) или ДД.ММ.ГГГГ (19.11.2020)")
+        .ok()
+        .or_else(|| in_words(t))
+        .ok_or_else(|| {
+            format!("«{text}» — не дата: напишите её как ДД.ММ.ГГГГ (19.11.2020), ГГГГ-ММ-ДД (2020-11-19) или «19 ноября 2020»")
         })
+}
+
+/// «19 ноября 2020».
+fn in_words(text: &str) -> Option<NaiveDate> {
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let [day, month, year] = words.as_slice() else {
+        return None;
+    };
+    let month = MONTHS_GENITIVE.iter().position(|m| m == month)? as u32 + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 
 /// Serde adapter for a required date.

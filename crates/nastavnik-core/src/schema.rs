@@ -28,8 +28,9 @@ pub const FILE_NAME: &str = "nastavnik.schema.json";
 /// The first line of a YAML file that asks the editor to use the schema.
 pub const MODELINE: &str = "# yaml-language-server: $schema=nastavnik.schema.json";
 
-/// A date as YAML writes it: «2021-09-01» or «01.09.2021».
-const DATE_PATTERN: &str = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}( ?г\.)?)$";
+/// A date as YAML writes it: «2021-09-01», «01.09.2021» or «1 сентября 2021 г.».
+const DATE_PATTERN: &str =
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}( ?г\.)?|\d{1,2} [а-яА-Я]+ \d{4}( ?г\.)?)$";
 
 /// The JSON Schema of a description of an organisation (draft 7, which
 /// editors support best), with Russian descriptions.

@@ -43,13 +43,13 @@ pub fn starter_yaml(short_name: &str, kind: OrganizationKind, year: i32) -> Stri
         OrganizationKind::Authority => "authority",
     };
     let modeline = crate::schema::MODELINE;
-    format!(
+    let text = format!(
         r#"{modeline}
 # Описание организации для nastavnik: документы целевой модели наставничества (Р-145).
 # Первая строка подключает подсказки полей в редакторе (VS Code с расширением YAML):
 # файл схемы nastavnik.schema.json должен лежать рядом (nastavnik init кладёт его сам).
 # Заполните значения «{PLACEHOLDER} …», затем проверьте файл: nastavnik check ЭТОТ_ФАЙЛ.yaml
-# Даты пишите как 01.09.{year} или {year}-09-01. Номера документов — в кавычках: "15-од".
+# Даты пишите как 01.09.{year}, {year}-09-01 или 1 сентября {year}. Номер документа — как он есть: 15-од.
 
 kind: {kind_word}                     # school — школа; authority — орган управления образованием
 name: {name}                          # полное наименование, как в шапке приказа
@@ -153,5 +153,37 @@ roadmap:                              # типовая дорожная карт
             "Дорожная карта по реализации целевой модели наставничества в {short_name} на {year}/{} учебный год",
             year + 1
         )),
-    )
+    );
+    align_comments(&text)
+}
+
+/// Puts the comments after values in one column, whatever the values' lengths.
+fn align_comments(text: &str) -> String {
+    const COLUMN: usize = 40;
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let split = (!trimmed.starts_with('#'))
+            .then(|| line.find("  # "))
+            .flatten()
+            .filter(|at| !line[..*at].contains('"') || line[..*at].matches('"').count() % 2 == 0);
+        match split {
+            Some(at) => {
+                let value = line[..at].trim_end();
+                let comment = line[at..].trim_start();
+                let width = value.chars().count();
+                let pad = if width + 2 > COLUMN {
+                    2
+                } else {
+                    COLUMN - width
+                };
+                out.push_str(value);
+                out.push_str(&" ".repeat(pad));
+                out.push_str(comment);
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
