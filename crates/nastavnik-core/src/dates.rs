@@ -2,22 +2,6 @@
 
 use chrono::NaiveDate;
 
-/// Month names as a date writes them: «19 ноября 2020».
-const MONTHS_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
 /// Reads «2020-11-19», «19.11.2020» or «19 ноября 2020» (with an optional «г.»).
 ///
 /// ```
@@ -44,7 +28,7 @@ fn in_words(text: &str) -> Option<NaiveDate> {
     let [day, month, year] = words.as_slice() else {
         return None;
     };
-    let month = MONTHS_GENITIVE.iter().position(|m| m == month)? as u32 + 1;
+    let month = crate::russian::GENITIVE.iter().position(|m| m == month)? as u32 + 1;
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 

@@ -281,11 +281,7 @@ impl Mender {
                 return false;
             };
             remove_key(map, name);
-            let stand_in = match stand_in.parse::<u64>() {
-                Ok(n) => Value::Number(n.into()),
-                Err(_) => Value::String(stand_in.to_string()),
-            };
-            map.insert(Value::String(name.to_string()), stand_in);
+            map.insert(Value::String(name.to_string()), stand_in_value(stand_in));
             return true;
         }
         if let Some(rest) = message.strip_prefix("unknown variant ") {
@@ -304,11 +300,7 @@ impl Mender {
                 self.stand_ins.insert(format_path(original), tried + 1);
                 let parent = &path[..path.len() - 1];
                 if let Some(Value::Mapping(map)) = get_mut(value, parent) {
-                    let stand_in = match stand_in.parse::<u64>() {
-                        Ok(n) => Value::Number(n.into()),
-                        Err(_) => Value::String(stand_in.to_string()),
-                    };
-                    map.insert(Value::String(name.clone()), stand_in);
+                    map.insert(Value::String(name.clone()), stand_in_value(stand_in));
                     return true;
                 }
             }
@@ -336,6 +328,14 @@ impl Mender {
             }
             _ => false,
         }
+    }
+}
+
+/// A stand-in as YAML would read it: «1» is a number.
+fn stand_in_value(text: &str) -> Value {
+    match text.parse::<u64>() {
+        Ok(n) => Value::Number(n.into()),
+        Err(_) => Value::String(text.to_string()),
     }
 }
 

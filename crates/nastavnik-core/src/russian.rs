@@ -17,7 +17,8 @@ pub const EN_DASH: char = '–';
 /// The em dash used in prose: «куратор — заместитель директора».
 pub const EM_DASH: char = '—';
 
-const GENITIVE: [&str; 12] = [
+/// Month names in the genitive, as a date writes them: «19 ноября 2020».
+pub(crate) const GENITIVE: [&str; 12] = [
     "января",
     "февраля",
     "марта",
