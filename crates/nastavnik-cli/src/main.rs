@@ -244,12 +244,20 @@ fn russian(mut command: clap::Command) -> clap::Command {
                 .action(clap::ArgAction::Version),
         );
     }
+    each_subcommand(command, russian)
+}
+
+/// Applies `change` to every subcommand of `command`.
+fn each_subcommand(
+    mut command: clap::Command,
+    change: fn(clap::Command) -> clap::Command,
+) -> clap::Command {
     let names: Vec<String> = command
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        command = command.mut_subcommand(name, russian);
+        command = command.mut_subcommand(name, change);
     }
     command
 }
@@ -262,15 +270,7 @@ fn russian_usage(mut command: clap::Command) -> clap::Command {
         .trim_start_matches("Usage: ")
         .replace("[OPTIONS]", "[ПАРАМЕТРЫ]")
         .replace("<COMMAND>", "<КОМАНДА>");
-    command = command.override_usage(usage);
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(name, russian_usage);
-    }
-    command
+    each_subcommand(command.override_usage(usage), russian_usage)
 }
 
 /// The Russian placeholder for an argument's value in the help.

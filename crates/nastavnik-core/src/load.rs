@@ -351,10 +351,11 @@ fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
 
 /// A diagnostic for serde's first mistake in `text`, at `field` (the path
 /// serde stopped at, in the author's file). `located`: whether serde's own
-/// position is one in the author's file.
+/// position is one in the author's file; when it is not, the index places it.
 pub(crate) fn schema_diagnostic(
     err: &serde_path_to_error::Error<serde_yaml::Error>,
     text: &str,
+    index: &PositionIndex,
     origin: &str,
     mut field: String,
     located: bool,
@@ -385,7 +386,6 @@ pub(crate) fn schema_diagnostic(
         }
     }
     // The value itself when the index knows it, else where serde_yaml stopped.
-    let index = PositionIndex::new(text);
     let unknown_key = message.starts_with("unknown field");
     if let Some(name) = message
         .strip_prefix("duplicate field `")
@@ -430,9 +430,12 @@ pub(crate) fn schema_diagnostic(
         let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));
         return Diagnostic::error(origin, (line, column), field, message);
     }
+    // An unknown key is pointed at itself, not at its value.
+    let key = index.key(&field).filter(|_| unknown_key);
     let (line, column) = match (index.get(&field), location) {
         _ if control_at.is_some() => control_at.unwrap_or((1, 1)),
         (_, Some(loc)) if unknown_key => (loc.line(), loc.column()),
+        (_, None) if key.is_some() => key.unwrap_or((1, 1)),
         (Some(pos), _) => pos,
         (None, Some(loc)) => (loc.line(), loc.column()),
         (None, None) => index.locate(&field),

@@ -85,19 +85,19 @@ pub(crate) fn read(text: &str, origin: &str, skip: &HashSet<String>) -> Reading 
         Err(err) => err,
     };
     let mut errors = Vec::new();
-    let first_path = error_path(first.path());
-    let diagnostic = schema_diagnostic(&first, text, origin, format_path(&first_path), true);
+    let index = PositionIndex::new(text);
     // Text that is not YAML at all (or a duplicate key) cannot be mended.
     let Ok(mut value) = serde_yaml::from_str::<Value>(text) else {
+        let field = format_path(&error_path(first.path()));
         return Reading {
-            errors: vec![diagnostic],
+            errors: vec![schema_diagnostic(&first, text, &index, origin, field, true)],
             organization: None,
             mended: Vec::new(),
         };
     };
-    let index = PositionIndex::new(text);
     let mut mender = Mender::default();
     let mut err = first;
+    // Only the first reading is of the author's text; later ones are re-written.
     let mut located = true;
     for _ in 0..MAX_ROUNDS {
         let path = error_path(err.path());
@@ -111,17 +111,7 @@ pub(crate) fn read(text: &str, origin: &str, skip: &HashSet<String>) -> Reading 
                 .iter()
                 .any(|s| field == *s || field.starts_with(&format!("{s}.")))
         {
-            let mut d = schema_diagnostic(&err, text, origin, format_path(&original), located);
-            if !located {
-                // A re-read text's positions are not the author's: take the index's.
-                let (line, column) = index
-                    .key(&field)
-                    .filter(|_| message.starts_with("unknown field"))
-                    .or_else(|| index.get(&field))
-                    .unwrap_or_else(|| index.locate(&field));
-                d.line = line;
-                d.column = column;
-            }
+            let d = schema_diagnostic(&err, text, &index, origin, format_path(&original), located);
             if !errors.contains(&d) {
                 errors.push(d);
             }

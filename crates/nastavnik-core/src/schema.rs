@@ -41,10 +41,8 @@ const DATE_PATTERN: &str =
 ///            Some("Полное наименование организации"));
 /// ```
 pub fn json_schema() -> Value {
-    let generator = SchemaSettings::draft07().into_generator();
-    let mut schema = generator.into_root_schema_for::<Organization>().to_value();
-    let descriptions: BTreeMap<String, String> =
-        serde_yaml::from_str(DESCRIPTIONS).expect("data/schema-ru.yaml is a map of strings");
+    let mut schema = generated();
+    let descriptions = descriptions();
     describe(&mut schema, "Organization", &descriptions);
     if let Some(Value::Object(defs)) = schema.get_mut("definitions") {
         for (name, def) in defs.iter_mut() {
@@ -67,8 +65,7 @@ pub fn json_schema_text() -> String {
 /// Every description key the schema has a place for, and whether the
 /// description table fills it: for the test that keeps the two together.
 pub fn description_places() -> (Vec<String>, Vec<String>) {
-    let generator = SchemaSettings::draft07().into_generator();
-    let schema = generator.into_root_schema_for::<Organization>().to_value();
+    let schema = generated();
     let mut places = Vec::new();
     collect_places(&schema, "Organization", &mut places);
     if let Some(Value::Object(defs)) = schema.get("definitions") {
@@ -76,9 +73,20 @@ pub fn description_places() -> (Vec<String>, Vec<String>) {
             collect_places(def, name, &mut places);
         }
     }
-    let descriptions: BTreeMap<String, String> =
-        serde_yaml::from_str(DESCRIPTIONS).expect("data/schema-ru.yaml is a map of strings");
-    (places, descriptions.into_keys().collect())
+    (places, descriptions().into_keys().collect())
+}
+
+/// The schema as the model's types give it, before descriptions and tidying.
+fn generated() -> Value {
+    SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<Organization>()
+        .to_value()
+}
+
+/// The Russian descriptions, by «Type» and «Type.field».
+fn descriptions() -> BTreeMap<String, String> {
+    serde_yaml::from_str(DESCRIPTIONS).expect("data/schema-ru.yaml is a map of strings")
 }
 
 /// The objects a type's schema describes: itself, or the maps among its alternatives.
