@@ -6,8 +6,14 @@
 /// A whole document: metadata and page sections.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
-    /// The title stored in the file's metadata.
+    /// The title stored in the file's metadata: kind, number, date and title
+    /// («Приказ от 19.11.2020 № 488 «О внедрении …»»).
     pub title: String,
+    /// Who issues the document: the organisation's name, for the metadata.
+    pub author: String,
+    /// The document's own date (of its order or approval), for the metadata;
+    /// files stay reproducible because no clock is read.
+    pub date: Option<chrono::NaiveDate>,
     /// Page sections in order; each starts on a new page.
     pub sections: Vec<Section>,
 }
@@ -246,8 +252,8 @@ pub struct Cell {
     pub row_span: u16,
     /// Bold text throughout (header and section rows).
     pub bold: bool,
-    /// Alignment of the cell's paragraphs.
-    pub align: Align,
+    /// Alignment of every paragraph of the cell; `None` keeps each paragraph's own.
+    pub align: Option<Align>,
 }
 
 impl Cell {
@@ -267,7 +273,7 @@ impl Cell {
             col_span: 1,
             row_span: 1,
             bold: false,
-            align: Align::Left,
+            align: None,
         }
     }
 
@@ -285,7 +291,7 @@ impl Cell {
 
     /// The same cell centred.
     pub fn centered(mut self) -> Self {
-        self.align = Align::Center;
+        self.align = Some(Align::Center);
         for b in &mut self.blocks {
             if let Block::Paragraph(p) = b {
                 p.align = Align::Center;

@@ -436,8 +436,8 @@ fn cell_content(cell: &Cell) -> Vec<DocxParagraph> {
             Block::Paragraph(p) => {
                 let mut p = p.clone();
                 p.indent = false;
-                if cell.align != Align::Left {
-                    p.align = cell.align;
+                if let Some(align) = cell.align {
+                    p.align = align;
                 }
                 if cell.bold {
                     p.content = p.content.into_iter().map(embolden).collect();
@@ -725,6 +725,8 @@ mod tests {
         };
         let doc = Document {
             title: "t".into(),
+            author: String::new(),
+            date: None,
             sections: vec![Section {
                 orientation: Orientation::Landscape,
                 blocks: vec![Block::Table(table)],
@@ -746,6 +748,8 @@ mod tests {
     fn text_is_data_in_xml() {
         let doc = Document {
             title: "t".into(),
+            author: String::new(),
+            date: None,
             sections: vec![Section {
                 orientation: Orientation::Portrait,
                 blocks: vec![Block::Paragraph(Paragraph::text(vec![Inline::plain(

@@ -422,11 +422,7 @@ fn cell_body(cell: &Cell) -> String {
                 let _ = write!(
                     body,
                     "#align({}, par[{}])",
-                    align_name(if cell.align == Align::Left {
-                        p.align
-                    } else {
-                        cell.align
-                    }),
+                    align_name(cell.align.unwrap_or(p.align)),
                     inlines(&p.content)
                 );
             }

@@ -228,10 +228,30 @@ pub fn build(
             _ => None,
         })
         .unwrap_or_else(|| kind.title().to_string());
-    let mut document = Document { title, sections };
+    let mut document = Document {
+        title,
+        author: org.name.trim().to_string(),
+        date: document_date(org, kind),
+        sections,
+    };
     // One place for the non-breaking rules, whatever the text came from.
     document.map_text(&|t| crate::text::printable(&nastavnik_core::russian::polish(t)));
     Ok(document)
+}
+
+/// The date a document carries: its order's, or for an approved document the
+/// approving order's.
+fn document_date(org: &Organization, kind: DocumentKind) -> Option<chrono::NaiveDate> {
+    if let Some((order, _)) = kind.order(org) {
+        return order.map(|o| o.date);
+    }
+    let o = &org.orders;
+    match kind {
+        DocumentKind::Provision => o.provision.as_ref().or(o.implementation.as_ref()),
+        DocumentKind::Programme => o.programme.as_ref().or(o.implementation.as_ref()),
+        _ => o.implementation.as_ref(),
+    }
+    .map(|o| o.date)
 }
 
 fn missing(what: &str) -> GenError {
