@@ -124,7 +124,7 @@ impl Templates {
 }
 
 fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> Result<String, Error> {
-    nastavnik_core::dates::parse_date(value)
+    nastavnik_core::russian::dates::parse_date(value)
         .map(format)
         .map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
 }

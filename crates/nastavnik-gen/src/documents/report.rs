@@ -1,7 +1,7 @@
 //! The справка: interim and final reports built from the roadmap's progress.
 
-use nastavnik_core::default_roadmap::steps_of;
-use nastavnik_core::progress::{is_overdue, percent};
+use nastavnik_core::catalogue::default_roadmap::steps_of;
+use nastavnik_core::model::progress::{is_overdue, percent};
 use nastavnik_core::{Organization, Report, RoadmapItem, TextBlock};
 use serde::Serialize;
 
