@@ -14,7 +14,7 @@ pub const DEFAULT_ROADMAP: &str = include_str!("../../data/default-roadmap.yaml"
 /// The default roadmap's sections for a period and an organisation.
 ///
 /// ```
-/// use nastavnik_core::{default_roadmap::default_sections, Organization, Period};
+/// use nastavnik_core::{catalogue::default_roadmap::default_sections, Organization, Period};
 /// let period = Period::parse("2023/2024").unwrap();
 /// let sections = default_sections(&period, &Organization::default());
 /// assert_eq!(sections.len(), 7);

@@ -7,6 +7,14 @@ use nastavnik_core::{Organization, Responsible, Roadmap, RoadmapItem, RoadmapLay
 
 use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, Table};
 
+/// How many columns a roadmap layout has (`sections`, `stages`, `strategies`).
+pub fn roadmap_columns(layout: &str) -> usize {
+    match layout {
+        "stages" | "strategies" => 6,
+        _ => 5,
+    }
+}
+
 /// Builds the roadmap's table; `headers` are the column titles.
 pub fn roadmap_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> Table {
     match roadmap.layout() {
