@@ -187,7 +187,11 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                     }));
                 } else {
                     blocks.push(Block::List(
-                        frame.items.into_iter().map(|c| c.content).collect(),
+                        frame
+                            .items
+                            .into_iter()
+                            .map(|mut c| std::mem::take(&mut c.content))
+                            .collect(),
                     ));
                 }
             }

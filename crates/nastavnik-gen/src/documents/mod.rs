@@ -10,7 +10,7 @@ use minijinja::Value;
 use nastavnik_core::{Order, Organization};
 use serde::Serialize;
 
-use crate::ir::Document;
+use crate::ir::{Document, TextKind};
 use crate::markup::to_sections;
 use crate::templates::Templates;
 use crate::GenError;
@@ -239,8 +239,14 @@ pub fn build(
         date: document_date(org, kind),
         sections,
     };
-    // One place for the non-breaking rules, whatever the text came from.
-    document.map_text(&|t| crate::text::printable(&nastavnik_core::russian::polish(t)));
+    // One pass over every text, whatever it came from: the typography rules
+    // for words, and printable characters everywhere (addresses included).
+    document.walk_text_mut(&mut |kind, text| {
+        *text = match kind {
+            TextKind::Words => crate::text::printable(&nastavnik_core::russian::polish(text)),
+            TextKind::Url => crate::text::printable(text),
+        }
+    });
     Ok(document)
 }
 
