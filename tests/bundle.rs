@@ -2,13 +2,11 @@
 //! a merged PDF with bookmarks, a manifest; failures isolated; shards stable;
 //! PDF/A on request; the same bytes every time.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 
 fn bundle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nastavnik"))

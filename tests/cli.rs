@@ -1,11 +1,9 @@
 //! The `nastavnik` binary: outputs, exit codes, and messages for people.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::root;
+use crate::common::root;
 
 fn nastavnik(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nastavnik"))
@@ -756,7 +754,7 @@ fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everyth
             );
         }
     }
-    let roadmap = org.organization.roadmap.unwrap();
+    let roadmap = org.organization.into_organization().roadmap.unwrap();
     assert_eq!(roadmap.sections.len(), 7, "the default roadmap, filled in");
     assert!(
         text.contains("сентябрь 2025 г.") && text.contains("май 2026 г."),

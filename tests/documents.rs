@@ -1,9 +1,7 @@
 //! The school's document set: orders in one frame, положение, программа,
 //! bases and development plans, from samples/school9-2020.yaml.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use nastavnik_gen::{DocumentKind, Format};
 
 /// What a reader must find in each document, in order.

@@ -5,9 +5,7 @@
 //! The test suite runs a few dozen cases; a long run is
 //! `PROPTEST_CASES=3000 cargo test --release -p nastavnik-cli --test fuzz`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use nastavnik_gen::{DocumentKind, Format};
 use proptest::prelude::*;
 

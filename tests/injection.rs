@@ -1,8 +1,6 @@
 //! No user string can change a document's structure, in any backend.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use nastavnik_core::Organization;
 use nastavnik_gen::ir::{Block, Document};
 use nastavnik_gen::{DocumentKind, Format};
@@ -62,7 +60,7 @@ fn literal() -> String {
 
 fn check(sample_name: &str) {
     let benign = sample(sample_name);
-    let hostile = poison(benign.clone());
+    let hostile = prepared(poison(benign.clone().into_organization()));
     let r = renderer();
     for kind in [DocumentKind::OrderImplementation, DocumentKind::Roadmap] {
         let plain = r.document(&benign, kind).unwrap();

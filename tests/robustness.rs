@@ -2,13 +2,11 @@
 //! with its position, or the literal rendering — and never a panic, a hang or
 //! a broken file.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use nastavnik_core::{load_path, load_str, Organization};
 use nastavnik_gen::{DocumentKind, Format};
 
@@ -70,7 +68,7 @@ fn bom_and_windows_line_endings_are_read_correctly() {
     let org = load_path(&corpus("windows-line-endings.yaml"))
         .unwrap()
         .organization;
-    let item = &org.roadmap.unwrap().sections[0].items[0];
+    let item = &org.into_organization().roadmap.unwrap().sections[0].items[0];
     assert_eq!(item.deadline.as_ref().unwrap().to_string(), "до 01.06.2024");
 }
 
@@ -147,7 +145,7 @@ fn has_xml_forbidden(xml: &str) -> bool {
 
 #[test]
 fn hostile_text_renders_literally_and_the_layout_survives() {
-    let org = poison_everything(sample("school9-2020.yaml"));
+    let org = prepared(poison_everything(sample_model("school9-2020.yaml")));
     for kind in DocumentKind::ALL {
         let Ok(doc) = renderer().document(&org, kind) else {
             continue;

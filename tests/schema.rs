@@ -1,10 +1,8 @@
 //! `nastavnik schema`: the JSON Schema an editor uses to complete and explain fields.
 
-mod common;
-
 use std::process::Command;
 
-use common::root;
+use crate::common::root;
 use serde_json::Value;
 
 /// A YAML text as the JSON an editor's validator sees: keys as text.

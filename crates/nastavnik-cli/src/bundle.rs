@@ -124,20 +124,10 @@ fn render_organization(
     for (kind, doc) in &docs {
         for format in &job.formats {
             let name = format!("{}.{}", kind.id(), format.extension());
-            let (bytes, pages) = match format {
-                Format::Pdf => {
-                    let pdf = renderer
-                        .pdf(doc)
-                        .map_err(|e| format!("{}: {e}", kind.id()))?;
-                    (pdf.bytes, Some(pdf.pages))
-                }
-                other => (
-                    renderer
-                        .write(doc, *other)
-                        .map_err(|e| format!("{}: {e}", kind.id()))?,
-                    None,
-                ),
-            };
+            let rendered = renderer
+                .write(doc, *format)
+                .map_err(|e| format!("{}: {e}", kind.id()))?;
+            let (bytes, pages) = (rendered.bytes, rendered.pages);
             let entry = Entry {
                 file: name.clone(),
                 kind: kind.id().into(),

@@ -724,8 +724,8 @@ fn render(
     // Everything is rendered before anything is written: a failure leaves no file behind.
     let mut outputs = Vec::new();
     for format in &chosen {
-        let bytes = renderer.write(&document, *format).map_err(bad_input)?;
-        outputs.push((*format, bytes));
+        let rendered = renderer.write(&document, *format).map_err(bad_input)?;
+        outputs.push((*format, rendered.bytes));
     }
 
     if to_stdout {

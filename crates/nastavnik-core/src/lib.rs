@@ -23,6 +23,7 @@ pub mod model;
 pub mod russian;
 
 pub use check::diagnostic::{Diagnostic, Severity};
+pub use check::prepare::{prepare, Diagnostics, Prepared};
 pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded, PositionIndex};
 pub use model::deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
 pub use model::order::{Event, ImplementationOrder, Order, Reward, Unit};

@@ -117,7 +117,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "ошибка",
             Severity::Warning => "предупреждение",
         };
-        write!(f, "{}:{}:{}: {level}", self.file, self.line, self.column)?;
+        if self.line == 0 {
+            write!(f, "{}: {level}", self.file)?;
+        } else {
+            write!(f, "{}:{}:{}: {level}", self.file, self.line, self.column)?;
+        }
         if !self.field.is_empty() {
             write!(f, ": поле «{}»", self.field)?;
         }

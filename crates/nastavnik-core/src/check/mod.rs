@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod limits;
+pub mod prepare;
 
 use std::collections::HashMap;
 

@@ -1,4 +1,4 @@
-//! Loading an [`Organization`] from YAML, keeping positions for diagnostics.
+//! Loading an [`Organization`](crate::Organization) from YAML, keeping positions for diagnostics.
 
 mod mend;
 pub mod schema;
@@ -11,7 +11,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 use crate::check::diagnostic::{translate, Diagnostic, Severity};
-use crate::Organization;
+use crate::check::prepare::Prepared;
 
 /// Why a file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -192,16 +192,16 @@ impl MarkedEventReceiver for Walker {
 /// assert!(err.to_string().contains("школа.yaml:1:1"), "{err}");
 /// assert!(err.to_string().contains("не указано обязательное поле «name»"), "{err}");
 /// ```
-pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError> {
+pub fn from_yaml_str(text: &str, origin: &str) -> Result<Prepared, LoadError> {
     load_str(text, origin).map(|loaded| loaded.organization)
 }
 
 /// An organisation read from YAML, with the warnings found on the way.
 #[derive(Debug)]
 pub struct Loaded {
-    /// The organisation, the default roadmap expanded.
-    pub organization: Organization,
-    /// What looks wrong but does not stop rendering.
+    /// The organisation, prepared as [`crate::prepare`] prepares a model.
+    pub organization: Prepared,
+    /// What looks wrong but does not stop rendering, placed in the file.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -241,9 +241,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid(errors));
     }
     let mended = reading.mended;
-    let mut problems = crate::catalogue::default_roadmap::expand(&mut org);
-    problems.extend(crate::check::limits::check(&org));
-    problems.extend(crate::check::validate(&org));
+    let mut problems = crate::check::prepare::run(&mut org);
     // The index re-reads the text: only build it when there is something to place.
     // A problem where the file was mended is the mending's, not the author's.
     problems.retain(|p| {
@@ -277,7 +275,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     errors.sort_by_key(|d| (d.line, d.column));
     if errors.is_empty() {
         Ok(Loaded {
-            organization: org,
+            organization: Prepared::new(org, warnings.clone()),
             warnings,
         })
     } else {
@@ -289,7 +287,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
 }
 
 /// Reads an organisation from a YAML file.
-pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
+pub fn from_path(path: &Path) -> Result<Prepared, LoadError> {
     load_path(path).map(|loaded| loaded.organization)
 }
 
