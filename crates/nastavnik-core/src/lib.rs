@@ -21,6 +21,7 @@ pub mod deadline;
 pub mod default_roadmap;
 pub mod diagnostic;
 pub mod forms;
+pub mod grammar;
 pub mod limits;
 pub mod load;
 mod mend;

@@ -1,0 +1,184 @@
+//! The compact dictionary: nouns and adjectives of school documents with all
+//! their forms, generated from OpenCorpora by `data/grammar/generate_lexicon.py`
+//! and read once, on the first phrase inflected.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::{Gender, Number};
+
+/// The generated dictionary, built into the binary (about 170 KB).
+const DATA: &str = include_str!("../../data/grammar/lexicon.tsv");
+
+/// A noun's paradigm: six singular and six plural forms in [`super::Case::ALL`] order.
+#[derive(Debug)]
+pub(crate) struct Noun {
+    pub gender: Gender,
+    pub animate: bool,
+    pub singular: [&'static str; 6],
+    pub plural: [&'static str; 6],
+}
+
+/// An adjective's (or participle's) paradigm: masculine, feminine, neuter and
+/// plural, six forms each; the masculine and plural accusative are those
+/// that go with an inanimate noun.
+#[derive(Debug)]
+pub(crate) struct Adjective {
+    pub forms: [[&'static str; 6]; 4],
+}
+
+/// Where an adjective's nominative form points: which of its four columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// A singular form of a gender.
+    Singular(Gender),
+    /// The plural.
+    Plural,
+}
+
+impl Slot {
+    /// The column of [`Adjective::forms`].
+    pub fn column(self) -> usize {
+        match self {
+            Slot::Singular(Gender::Masculine) => 0,
+            Slot::Singular(Gender::Feminine) => 1,
+            Slot::Singular(Gender::Neuter) => 2,
+            Slot::Plural => 3,
+        }
+    }
+}
+
+/// The dictionary with its nominative forms indexed.
+pub(crate) struct Lexicon {
+    pub nouns: Vec<Noun>,
+    pub adjectives: Vec<Adjective>,
+    noun_index: HashMap<String, Vec<(usize, Number)>>,
+    adjective_index: HashMap<String, Vec<(usize, Slot)>>,
+}
+
+/// Lower case with «ё» written «е», as the index keys are.
+pub(crate) fn key(word: &str) -> String {
+    word.to_lowercase().replace('ё', "е")
+}
+
+fn six(field: &'static str) -> Option<[&'static str; 6]> {
+    let forms: Vec<&'static str> = field.split(',').collect();
+    forms.try_into().ok()
+}
+
+impl Lexicon {
+    fn parse(data: &'static str) -> Lexicon {
+        let mut lexicon = Lexicon {
+            nouns: Vec::new(),
+            adjectives: Vec::new(),
+            noun_index: HashMap::new(),
+            adjective_index: HashMap::new(),
+        };
+        for line in data.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&'static str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["N", _, gender, animacy, singular, plural, ..] => {
+                    let (Some(singular), Some(plural)) = (six(singular), six(plural)) else {
+                        continue;
+                    };
+                    let gender = match *gender {
+                        "f" => Gender::Feminine,
+                        "n" => Gender::Neuter,
+                        _ => Gender::Masculine,
+                    };
+                    let i = lexicon.nouns.len();
+                    lexicon.nouns.push(Noun {
+                        gender,
+                        animate: *animacy == "a",
+                        singular,
+                        plural,
+                    });
+                    lexicon
+                        .noun_index
+                        .entry(key(singular[0]))
+                        .or_default()
+                        .push((i, Number::Singular));
+                    if key(plural[0]) != key(singular[0]) {
+                        lexicon
+                            .noun_index
+                            .entry(key(plural[0]))
+                            .or_default()
+                            .push((i, Number::Plural));
+                    }
+                }
+                ["A", _, m, f, n, pl] => {
+                    let (Some(m), Some(f), Some(n), Some(pl)) = (six(m), six(f), six(n), six(pl))
+                    else {
+                        continue;
+                    };
+                    let i = lexicon.adjectives.len();
+                    lexicon.adjectives.push(Adjective {
+                        forms: [m, f, n, pl],
+                    });
+                    for (form, slot) in [
+                        (m[0], Slot::Singular(Gender::Masculine)),
+                        (f[0], Slot::Singular(Gender::Feminine)),
+                        (n[0], Slot::Singular(Gender::Neuter)),
+                        (pl[0], Slot::Plural),
+                    ] {
+                        lexicon
+                            .adjective_index
+                            .entry(key(form))
+                            .or_default()
+                            .push((i, slot));
+                    }
+                }
+                _ => {}
+            }
+        }
+        lexicon
+    }
+
+    /// The nouns whose nominative (singular or plural) is this word.
+    pub fn nouns(&self, word: &str) -> &[(usize, Number)] {
+        self.noun_index
+            .get(&key(word))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The adjectives whose nominative in some gender or the plural is this word.
+    pub fn adjectives(&self, word: &str) -> &[(usize, Slot)] {
+        self.adjective_index
+            .get(&key(word))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether the dictionary knows the word as a nominative noun or adjective.
+    pub fn knows(&self, word: &str) -> bool {
+        !self.nouns(word).is_empty() || !self.adjectives(word).is_empty()
+    }
+}
+
+/// The dictionary, parsed on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_dictionary_reads_whole() {
+        let lines = DATA.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(LEXICON.nouns.len() + LEXICON.adjectives.len(), lines);
+        let (i, number) = LEXICON.nouns("Заместитель")[0];
+        assert_eq!(number, Number::Singular);
+        let noun = &LEXICON.nouns[i];
+        assert!(noun.animate);
+        assert_eq!(noun.singular[4], "заместителем");
+        assert_eq!(LEXICON.nouns("руководители")[0].1, Number::Plural);
+        assert!(
+            LEXICON.knows("отчет"),
+            "«ё» and «е» are one letter for lookup"
+        );
+        let (a, slot) = LEXICON.adjectives("средняя")[0];
+        assert_eq!(slot, Slot::Singular(Gender::Feminine));
+        assert_eq!(LEXICON.adjectives[a].forms[1][3], "среднюю");
+    }
+}
