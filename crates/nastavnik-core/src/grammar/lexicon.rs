@@ -54,6 +54,9 @@ pub(crate) struct Lexicon {
     pub adjectives: Vec<Adjective>,
     noun_index: HashMap<String, Vec<(usize, Number)>>,
     adjective_index: HashMap<String, Vec<(usize, Slot)>>,
+    /// Every form of every word, to tell an oblique form («библиотекой»)
+    /// from an unknown nominative.
+    all_forms: std::collections::HashSet<String>,
 }
 
 /// Lower case with «ё» written «е», as the index keys are.
@@ -73,6 +76,7 @@ impl Lexicon {
             adjectives: Vec::new(),
             noun_index: HashMap::new(),
             adjective_index: HashMap::new(),
+            all_forms: std::collections::HashSet::new(),
         };
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             let fields: Vec<&'static str> = line.split('\t').collect();
@@ -86,6 +90,9 @@ impl Lexicon {
                         "n" => Gender::Neuter,
                         _ => Gender::Masculine,
                     };
+                    lexicon
+                        .all_forms
+                        .extend(singular.iter().chain(&plural).map(|f| key(f)));
                     let i = lexicon.nouns.len();
                     lexicon.nouns.push(Noun {
                         gender,
@@ -111,6 +118,9 @@ impl Lexicon {
                     else {
                         continue;
                     };
+                    lexicon
+                        .all_forms
+                        .extend([m, f, n, pl].iter().flatten().map(|f| key(f)));
                     let i = lexicon.adjectives.len();
                     lexicon.adjectives.push(Adjective {
                         forms: [m, f, n, pl],
@@ -148,6 +158,13 @@ impl Lexicon {
             .get(&key(word))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Whether the word is a form the dictionary knows, but not a nominative
+    /// one: «библиотекой», «директора».
+    pub fn is_oblique(&self, word: &str) -> bool {
+        let k = key(word);
+        self.all_forms.contains(&k) && !self.knows(&k)
     }
 
     /// Whether the dictionary knows the word as a nominative noun or adjective.

@@ -208,18 +208,43 @@ fn surname_certain(surname: &str, gender: Gender) -> bool {
     })
 }
 
-/// A given name (or each of several: «Мария Луиза») in a case.
+/// A given name (or each of several: «Мария Луиза», «Анна-Мария») in a case.
 fn given_name(name: &str, gender: PGender, case: petrovich::Case) -> String {
     name.split(' ')
         .map(|w| {
             if w.is_empty() || is_initial(w) {
                 w.to_string()
             } else {
-                restore(w, &petrovich::firstname(gender, w, case))
+                w.split('-')
+                    .map(|part| restore(part, &first_name_part(part, gender, case)))
+                    .collect::<Vec<_>>()
+                    .join("-")
             }
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One given name by Petrovich's rules, except names on «-ия» («Мария»,
+/// «Ксения», «Виктория»): the rules the crate ships give them «-ем» in the
+/// instrumental and prepositional («Марием»), where Зализняк has «Марией»,
+/// «о Марии».
+fn first_name_part(name: &str, gender: PGender, case: petrovich::Case) -> String {
+    let lower = name.to_lowercase();
+    if lower.chars().count() > 2 && lower.ends_with("ия") {
+        let stem: String = {
+            let chars: Vec<char> = name.chars().collect();
+            chars[..chars.len() - 1].iter().collect()
+        };
+        let ending = match case {
+            petrovich::Case::Genitive | petrovich::Case::Dative => "и",
+            petrovich::Case::Accusative => "ю",
+            petrovich::Case::Instrumental => "ей",
+            petrovich::Case::Prepositional => "и",
+        };
+        return format!("{stem}{ending}");
+    }
+    petrovich::firstname(gender, name, case)
 }
 
 /// Puts a person's name in a case: surname, given name and patronymic as

@@ -315,7 +315,7 @@ fn analyse(tokens: &[Token], first: usize) -> Option<Analysis> {
         let adjective = known_adjective(word);
         let noun = known_noun(word);
         if let (Some((slot, forms)), Some(next)) = (&adjective, following) {
-            if noun.is_none() || nominal(&tokens[next].text) {
+            if nominal(&tokens[next].text) {
                 modifier_slot.get_or_insert(*slot);
                 words.push((i, Paradigm::Adjective(Box::new(forms.clone()))));
                 i = next;
@@ -358,7 +358,7 @@ fn analyse(tokens: &[Token], first: usize) -> Option<Analysis> {
                 guessed.push(word.clone());
             }
             words.push((i, Paradigm::Adjective(Box::new(forms))));
-            match following {
+            match following.filter(|&next| nominal(&tokens[next].text)) {
                 Some(next) => {
                     modifier_slot.get_or_insert(slot);
                     i = next;
@@ -400,12 +400,43 @@ fn analyse(tokens: &[Token], first: usize) -> Option<Analysis> {
     }
 }
 
-/// Whether a word may be a nominative noun or adjective (so that a word
-/// before it is its modifier).
+/// Words that never begin a noun phrase: prepositions and conjunctions.
+const FUNCTION_WORDS: &[&str] = &[
+    "по",
+    "за",
+    "о",
+    "об",
+    "обо",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "у",
+    "из",
+    "от",
+    "до",
+    "для",
+    "при",
+    "и",
+    "или",
+    "а",
+    "но",
+    "без",
+    "под",
+    "над",
+    "через",
+    "между",
+    "про",
+    "перед",
+];
+
+/// Whether a word may be the noun (or another adjective) an adjective
+/// before it agrees with: «ответственный за …» has none, and is a head.
 fn nominal(word: &str) -> bool {
-    known_noun(word).is_some()
-        || known_adjective(word).is_some()
-        || guess_adjective(&key(word)).is_some()
+    !FUNCTION_WORDS.contains(&key(word).as_str()) && !LEXICON.is_oblique(word)
 }
 
 fn head_of_slot(slot: Slot, animate: bool) -> Head {
@@ -486,7 +517,9 @@ fn inflect_tokens(tokens: &mut [Token], case: Case) -> Outcome {
                     .unwrap_or_default();
                 let apposition = !matches!(starts.as_str(), "далее" | "именуемый" | "именуемая")
                     && inner.iter().find(|t| t.word).is_some_and(|t| {
-                        known_noun(&t.text).is_some() || known_adjective(&t.text).is_some()
+                        known_noun(&t.text).is_some()
+                            || known_adjective(&t.text).is_some()
+                            || guess_adjective(&key(&t.text)).is_some()
                     });
                 if apposition {
                     let inner_outcome = inflect_tokens(inner, case);
@@ -510,6 +543,14 @@ fn inflect_tokens(tokens: &mut [Token], case: Case) -> Outcome {
 fn decline(original: &str, paradigm: &Paradigm, head: Head, case: Case) -> String {
     let c = case.index();
     match paradigm {
+        Paradigm::Noun(parts) if parts.len() == 1 => {
+            let form = match (&parts[0], head.number) {
+                (Some(f), Number::Singular) => &f.singular[c],
+                (Some(f), Number::Plural) => &f.plural[c],
+                (None, _) => return original.to_string(),
+            };
+            restore(original, form)
+        }
         Paradigm::Noun(parts) => {
             let originals: Vec<&str> = original.split('-').collect();
             let mut out = Vec::new();
