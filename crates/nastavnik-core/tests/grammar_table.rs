@@ -137,3 +137,114 @@ fn nominative_is_the_text_itself() {
         assert_eq!(inflect_phrase(&row.label, Case::Nominative).text, row.label);
     }
 }
+
+/// What the grammar must flag as guessed, and what it must not: the words of
+/// school documents are in its dictionary, names of the Russian types follow
+/// certain rules; an unknown head word, a surname whose declension depends on
+/// stress or origin, and a person whose gender the name does not show are
+/// guesses.
+#[test]
+fn guesses_are_flagged_and_certainties_are_not() {
+    use nastavnik_core::grammar::{agreement, inflect_person_with, Forms};
+    let certain = [
+        "заместитель директора по учебно-воспитательной работе",
+        "Гимназия № 5",
+        "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 2»",
+        "план мероприятий (дорожная карта)",
+        "городской округ город Шарья",
+        "Костромская область",
+        "МБОУ СОШ № 7",
+    ];
+    for phrase in certain {
+        for case in OBLIQUE {
+            let r = inflect_phrase(phrase, case);
+            assert!(r.confident, "{phrase} / {case:?}: {r:?}");
+            assert!(r.warning(case).is_none());
+        }
+    }
+    for phrase in ["Хрюмзель", "Зоосад «Ёлочка»", "эквилибрист"] {
+        let r = inflect_phrase(phrase, Case::Genitive);
+        assert!(!r.confident, "{phrase}: {r:?}");
+        assert!(!r.guessed.is_empty());
+        let w = r.warning(Case::Genitive).unwrap();
+        assert!(w.starts_with("форма угадана: «"), "{w}");
+        assert!(w.contains("укажите forms: {genitive: …}"), "{w}");
+    }
+    assert!(!agreement("Хрюмзель").confident);
+    assert!(agreement("Дорожная карта").confident);
+
+    let person = |s, n, p| inflect_person(s, n, p, Case::Dative, None);
+    for (s, n, p) in [
+        ("Сидорова", "Ольга", "Ивановна"),
+        ("Шевчук", "Елена", "Викторовна"),
+        ("Шевчук", "Евгений", "Викторович"),
+        ("Черных", "А.", "С."),
+        ("Петров-Водкин", "Кузьма", "Сергеевич"),
+        ("Гонсалес", "Мария", "Луиза"),
+    ] {
+        assert!(person(s, n, p).confident, "{s} {n} {p}");
+    }
+    for (s, n, p) in [
+        ("Шевчук", "Е.", "В."),
+        ("Кравец", "Пётр", "Ильич"),
+        ("Кваша", "Игорь", "Петрович"),
+    ] {
+        let r = person(s, n, p);
+        assert!(!r.confident, "{s} {n} {p}");
+        assert!(r
+            .warning(Case::Dative)
+            .unwrap()
+            .contains("forms: {dative: …}"));
+    }
+    // An explicit form settles it.
+    let forms = Forms {
+        dative: Some("Шевчуку".into()),
+        ..Forms::default()
+    };
+    let r = inflect_person_with(Some(&forms), "Шевчук", "Е.", "В.", Case::Dative, None);
+    assert!(r.confident);
+    assert_eq!(r.initials_surname(), "Е.В.\u{a0}Шевчуку");
+}
+
+/// The locative after «в»: the prepositional, with «саду» for «сад».
+#[test]
+fn locative_after_v() {
+    use nastavnik_core::grammar::locative;
+    let cases = [
+        ("Гимназия № 5", "Гимназии № 5"),
+        ("актовый зал", "актовом зале"),
+        (
+            "городской округ город Шарья",
+            "городском округе город Шарья",
+        ),
+        ("Детский сад № 3 «Солнышко»", "Детском саду № 3 «Солнышко»"),
+        ("Краснодарский край", "Краснодарском крае"),
+        ("МБОУ СОШ № 7", "МБОУ СОШ № 7"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(locative(text).text, expected);
+    }
+}
+
+/// Gender and number of a title's head pick the stamp's participle.
+#[test]
+fn stamps_agree_with_titles() {
+    use nastavnik_core::grammar::{participle, phrase_agreement, Participle};
+    let cases = [
+        ("Дорожная карта", "УТВЕРЖДЕНА"),
+        ("Положение о программе наставничества", "УТВЕРЖДЕНО"),
+        ("План мероприятий (дорожная карта)", "УТВЕРЖДЕН"),
+        ("Методические рекомендации", "УТВЕРЖДЕНЫ"),
+        ("Программа наставничества", "УТВЕРЖДЕНА"),
+        ("Порядок проведения конкурса", "УТВЕРЖДЕН"),
+        ("ДОРОЖНАЯ КАРТА", "УТВЕРЖДЕНА"),
+    ];
+    for (title, stamp) in cases {
+        let (g, n) = phrase_agreement(title);
+        assert_eq!(
+            participle(Participle::Approved, g, n, true),
+            stamp,
+            "{title}"
+        );
+    }
+}

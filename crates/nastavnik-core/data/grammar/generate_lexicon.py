@@ -19,6 +19,10 @@ import pymorphy3
 
 CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"]
 GENDER = {"masc": "m", "femn": "f", "neut": "n", "ms-f": "m"}
+# Nouns whose second prepositional is what official writing uses after «в»:
+# «в детском саду». OpenCorpora has it for more («краю», «дому», «столу»),
+# but documents write «в Краснодарском крае», «на дому» is another phrase.
+LOCATIVE_2 = {"сад"}
 
 
 def seed(path):
@@ -64,7 +68,7 @@ def noun_line(morph, word):
     if None in sing:
         print(f"incomplete paradigm for {word}", file=sys.stderr)
         return []
-    loc2 = pick(lexeme, "sing", "loc2") or "-"
+    loc2 = (pick(lexeme, "sing", "loc2") if p.normal_form in LOCATIVE_2 else None) or "-"
     return ["\t".join(["N", p.normal_form, gender, anim, ",".join(sing), ",".join(plur), loc2])]
 
 

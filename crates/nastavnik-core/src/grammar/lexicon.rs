@@ -17,6 +17,8 @@ pub(crate) struct Noun {
     pub animate: bool,
     pub singular: [&'static str; 6],
     pub plural: [&'static str; 6],
+    /// The second prepositional (locative) «в саду», when the noun has one.
+    pub locative: Option<&'static str>,
 }
 
 /// An adjective's (or participle's) paradigm: masculine, feminine, neuter and
@@ -81,7 +83,7 @@ impl Lexicon {
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             let fields: Vec<&'static str> = line.split('\t').collect();
             match fields.as_slice() {
-                ["N", _, gender, animacy, singular, plural, ..] => {
+                ["N", _, gender, animacy, singular, plural, rest @ ..] => {
                     let (Some(singular), Some(plural)) = (six(singular), six(plural)) else {
                         continue;
                     };
@@ -99,6 +101,7 @@ impl Lexicon {
                         animate: *animacy == "a",
                         singular,
                         plural,
+                        locative: rest.first().filter(|l| **l != "-").copied(),
                     });
                     lexicon
                         .noun_index

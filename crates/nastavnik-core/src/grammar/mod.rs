@@ -34,7 +34,7 @@ mod phrase;
 
 pub use names::{inflect_person, inflect_person_with, person_gender, GenderGuess, InflectedPerson};
 pub use participle::{participle, Participle};
-pub use phrase::{agreement, inflect_phrase, inflect_with, phrase_agreement, Agreement};
+pub use phrase::{agreement, inflect_phrase, inflect_with, locative, phrase_agreement, Agreement};
 
 use serde::{Deserialize, Serialize};
 

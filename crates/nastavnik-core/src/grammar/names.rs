@@ -49,6 +49,32 @@ impl InflectedPerson {
         &self.initials
     }
 
+    /// A warning for `check` when the surname's form is a guess, with the
+    /// YAML override to write.
+    ///
+    /// ```
+    /// use nastavnik_core::grammar::{inflect_person, Case};
+    /// let p = inflect_person("Кравец", "Пётр", "Ильич", Case::Genitive, None);
+    /// let w = p.warning(Case::Genitive).unwrap();
+    /// assert!(w.starts_with("форма угадана: «Кравца»"));
+    /// assert!(w.contains("forms: {genitive: …}"));
+    /// ```
+    pub fn warning(&self, case: Case) -> Option<String> {
+        if self.confident {
+            return None;
+        }
+        let why = self
+            .note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        Some(format!(
+            "форма угадана: «{}»{why} — если неверно, укажите forms: {{{}: …}}",
+            self.surname,
+            case.name()
+        ))
+    }
+
     /// «Е.В. Шевчук» (non-breaking space), as in signatures and sentences.
     ///
     /// ```
@@ -335,6 +361,12 @@ pub fn inflect_person_with(
     };
     if explicit.is_none() {
         match gender {
+            // «Черных», «Шевченко», «Дюма»: the same for a man and a woman.
+            None if [Gender::Masculine, Gender::Feminine].iter().all(|&g| {
+                surname_certain(surname, g)
+                    && petrovich::lastname(petrovich_gender(Some(g)), surname, pcase)
+                        == person.surname
+            }) => {}
             None => {
                 person.confident = false;
                 person.note = Some(format!(

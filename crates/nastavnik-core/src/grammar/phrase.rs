@@ -38,8 +38,15 @@ pub fn inflect_phrase(text: &str, case: Case) -> Inflected {
     if case == Case::Nominative || text.trim().is_empty() {
         return Inflected::unchanged(text, None);
     }
+    run(text, case, false)
+}
+
+fn run(text: &str, case: Case, locative: bool) -> Inflected {
+    if text.trim().is_empty() {
+        return Inflected::unchanged(text, None);
+    }
     let mut tokens = tokenize(text);
-    let outcome = inflect_tokens(&mut tokens, case);
+    let outcome = inflect_tokens(&mut tokens, case, locative);
     let text: String = tokens.into_iter().map(|t| t.text).collect();
     let confident = outcome.guessed.is_empty() && outcome.note.is_none();
     Inflected {
@@ -48,6 +55,20 @@ pub fn inflect_phrase(text: &str, case: Case) -> Inflected {
         guessed: outcome.guessed,
         note: outcome.note.or(outcome.remark),
     }
+}
+
+/// The phrase after «в» or «на» (the locative): the prepositional, except
+/// that a noun with a second prepositional takes it: «в Детском саду № 3»,
+/// «в Гимназии № 5».
+///
+/// ```
+/// use nastavnik_core::grammar::{locative, inflect_phrase, Case};
+/// assert_eq!(locative("Детский сад № 3 «Солнышко»").text, "Детском саду № 3 «Солнышко»");
+/// assert_eq!(inflect_phrase("Детский сад № 3", Case::Prepositional).text, "Детском саде № 3");
+/// assert_eq!(locative("актовый зал").text, "актовом зале");
+/// ```
+pub fn locative(text: &str) -> Inflected {
+    run(text, Case::Prepositional, true)
 }
 
 /// [`inflect_phrase`], unless `forms` gives the form for the case: an
@@ -208,6 +229,8 @@ enum Paradigm {
 struct NounForms {
     singular: [String; 6],
     plural: [String; 6],
+    /// «саду» for «в саду», when it differs from the prepositional.
+    locative: Option<String>,
 }
 
 /// The declining part of a phrase: its words and their paradigms, and the head.
@@ -255,6 +278,7 @@ fn known_noun(word: &str) -> Option<(Gender, Number, bool, Vec<Option<NounForms>
                 NounForms {
                     singular: owned(n.singular),
                     plural: owned(n.plural),
+                    locative: n.locative.map(String::from),
                 },
             )
         })
@@ -461,7 +485,7 @@ struct Outcome {
     remark: Option<String>,
 }
 
-fn inflect_tokens(tokens: &mut [Token], case: Case) -> Outcome {
+fn inflect_tokens(tokens: &mut [Token], case: Case, locative: bool) -> Outcome {
     let Some(first) = tokens.iter().position(|t| t.word) else {
         return Outcome {
             guessed: Vec::new(),
@@ -493,7 +517,7 @@ fn inflect_tokens(tokens: &mut [Token], case: Case) -> Outcome {
     let head = analysis.head;
     for (i, paradigm) in &analysis.words {
         let original = tokens[*i].text.clone();
-        tokens[*i].text = decline(&original, paradigm, head, case);
+        tokens[*i].text = decline(&original, paradigm, head, case, locative);
     }
     let mut guessed = analysis.guessed;
     let mut note = analysis.note;
@@ -522,7 +546,7 @@ fn inflect_tokens(tokens: &mut [Token], case: Case) -> Outcome {
                             || guess_adjective(&key(&t.text)).is_some()
                     });
                 if apposition {
-                    let inner_outcome = inflect_tokens(inner, case);
+                    let inner_outcome = inflect_tokens(inner, case, locative);
                     guessed.extend(inner_outcome.guessed);
                     note = note.or(inner_outcome.note);
                 }
@@ -540,30 +564,27 @@ fn inflect_tokens(tokens: &mut [Token], case: Case) -> Outcome {
 }
 
 /// One word in a case, agreeing with the head, in the word's own letter case.
-fn decline(original: &str, paradigm: &Paradigm, head: Head, case: Case) -> String {
+fn decline(original: &str, paradigm: &Paradigm, head: Head, case: Case, locative: bool) -> String {
     let c = case.index();
-    match paradigm {
-        Paradigm::Noun(parts) if parts.len() == 1 => {
-            let form = match (&parts[0], head.number) {
-                (Some(f), Number::Singular) => &f.singular[c],
-                (Some(f), Number::Plural) => &f.plural[c],
-                (None, _) => return original.to_string(),
-            };
-            restore(original, form)
+    let noun_form = |f: &NounForms| -> String {
+        match head.number {
+            Number::Singular if locative => f.locative.clone().unwrap_or(f.singular[c].clone()),
+            Number::Singular => f.singular[c].clone(),
+            Number::Plural => f.plural[c].clone(),
         }
+    };
+    match paradigm {
+        Paradigm::Noun(parts) if parts.len() == 1 => match &parts[0] {
+            Some(f) => restore(original, &noun_form(f)),
+            None => original.to_string(),
+        },
         Paradigm::Noun(parts) => {
             let originals: Vec<&str> = original.split('-').collect();
             let mut out = Vec::new();
             for (k, part) in originals.iter().enumerate() {
                 let forms = parts.get(k).cloned().flatten();
                 out.push(match forms {
-                    Some(f) => {
-                        let form = match head.number {
-                            Number::Singular => &f.singular[c],
-                            Number::Plural => &f.plural[c],
-                        };
-                        restore(part, form)
-                    }
+                    Some(f) => restore(part, &noun_form(&f)),
                     None => part.to_string(),
                 });
             }
@@ -724,6 +745,7 @@ fn guess_noun(word: &str, modifiers: Option<Slot>) -> Option<(Gender, Number, bo
     let make = |s: &str, sg: [&str; 6], pl: [&str; 6]| NounForms {
         singular: sg.map(|e| format!("{s}{e}")),
         plural: pl.map(|e| format!("{s}{e}")),
+        locative: None,
     };
     let plural_modifier = modifiers == Some(Slot::Plural);
     if plural_modifier {
