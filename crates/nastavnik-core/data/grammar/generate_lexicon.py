@@ -11,6 +11,7 @@ Line formats (tab-separated, forms comma-separated in the order
 nominative, genitive, dative, accusative, instrumental, prepositional):
 
     N  lemma  gender(m/f/n)  animacy(a/i)  singular forms  plural forms  locative-2 or -
+       other plural nominatives or -   («учители» beside «учителя»)
     A  lemma  masculine  feminine  neuter  plural     (accusative as for inanimate nouns)
 """
 import sys
@@ -68,8 +69,11 @@ def noun_line(morph, word):
     if None in sing:
         print(f"incomplete paradigm for {word}", file=sys.stderr)
         return []
+    nominatives = [f.word for f in lexeme if "nomn" in f.tag and "plur" in f.tag]
+    others = sorted({w for w in nominatives if w not in (sing[0], plur[0])})
     loc2 = (pick(lexeme, "sing", "loc2") if p.normal_form in LOCATIVE_2 else None) or "-"
-    return ["\t".join(["N", p.normal_form, gender, anim, ",".join(sing), ",".join(plur), loc2])]
+    return ["\t".join(["N", p.normal_form, gender, anim, ",".join(sing), ",".join(plur), loc2,
+                       ",".join(others) or "-"])]
 
 
 def adjective_line(morph, word):

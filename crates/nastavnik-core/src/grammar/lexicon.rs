@@ -108,12 +108,15 @@ impl Lexicon {
                         .entry(key(singular[0]))
                         .or_default()
                         .push((i, Number::Singular));
-                    if key(plural[0]) != key(singular[0]) {
-                        lexicon
-                            .noun_index
-                            .entry(key(plural[0]))
-                            .or_default()
-                            .push((i, Number::Plural));
+                    let others = rest.get(1).filter(|o| **o != "-").map(|o| o.split(','));
+                    for form in std::iter::once(plural[0]).chain(others.into_iter().flatten()) {
+                        if key(form) != key(singular[0]) {
+                            lexicon
+                                .noun_index
+                                .entry(key(form))
+                                .or_default()
+                                .push((i, Number::Plural));
+                        }
                     }
                 }
                 ["A", _, m, f, n, pl] => {
@@ -193,6 +196,11 @@ mod tests {
         assert!(noun.animate);
         assert_eq!(noun.singular[4], "заместителем");
         assert_eq!(LEXICON.nouns("руководители")[0].1, Number::Plural);
+        assert_eq!(
+            LEXICON.nouns("учителя")[0].1,
+            Number::Plural,
+            "«учителя» beside «учители»"
+        );
         assert!(
             LEXICON.knows("отчет"),
             "«ё» and «е» are one letter for lookup"

@@ -552,6 +552,42 @@ fn inflect_tokens(tokens: &mut [Token], case: Case, locative: bool) -> Outcome {
                 }
                 j = close;
             }
+            "—" | "–" if quotes == 0 => {
+                // «Ханты-Мансийский автономный округ — Югра»: a one-word
+                // name after a dash at the end is an apposition and agrees.
+                let rest: Vec<usize> = (j + 1..tokens.len())
+                    .filter(|&k| !tokens[k].text.trim().is_empty())
+                    .collect();
+                if let [k] = rest.as_slice() {
+                    let word = tokens[*k].text.clone();
+                    let capital = word.chars().next().is_some_and(char::is_uppercase);
+                    if tokens[*k].word && capital && !is_abbreviation(&word) {
+                        let (appo, known) = match known_noun(&word) {
+                            Some((g, n, a, forms)) => (Some((g, n, a, forms)), true),
+                            None => (
+                                guess_noun(&key(&word), None)
+                                    .map(|(g, n, a, f)| (g, n, a, vec![Some(f)])),
+                                false,
+                            ),
+                        };
+                        if let Some((gender, number, animate, forms)) = appo {
+                            let head = Head {
+                                gender,
+                                number,
+                                animate,
+                                known,
+                            };
+                            tokens[*k].text =
+                                decline(&word, &Paradigm::Noun(forms), head, case, locative);
+                            if !known {
+                                guessed.push(word.clone());
+                                note = note.or(Some(format!("слова «{word}» нет в словаре")));
+                            }
+                        }
+                    }
+                }
+                break;
+            }
             _ => {}
         }
         j += 1;
