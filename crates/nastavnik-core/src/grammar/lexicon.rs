@@ -2,7 +2,8 @@
 //! their forms, generated from OpenCorpora by `data/grammar/generate_lexicon.py`
 //! and read once, on the first phrase inflected.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::{Gender, Number};
@@ -54,16 +55,26 @@ impl Slot {
 pub(crate) struct Lexicon {
     pub nouns: Vec<Noun>,
     pub adjectives: Vec<Adjective>,
-    noun_index: HashMap<String, Vec<(usize, Number)>>,
-    adjective_index: HashMap<String, Vec<(usize, Slot)>>,
+    noun_index: HashMap<Cow<'static, str>, Vec<(usize, Number)>>,
+    adjective_index: HashMap<Cow<'static, str>, Vec<(usize, Slot)>>,
     /// Every form of every word, to tell an oblique form («библиотекой»)
     /// from an unknown nominative.
-    all_forms: std::collections::HashSet<String>,
+    all_forms: HashSet<Cow<'static, str>>,
 }
 
 /// Lower case with «ё» written «е», as the index keys are.
 pub(crate) fn key(word: &str) -> String {
     word.to_lowercase().replace('ё', "е")
+}
+
+/// [`key`] for the dictionary's own forms, which are in small letters:
+/// borrowed unless they hold a «ё».
+fn data_key(form: &'static str) -> Cow<'static, str> {
+    if form.contains('ё') {
+        Cow::Owned(form.replace('ё', "е"))
+    } else {
+        Cow::Borrowed(form)
+    }
 }
 
 fn six(field: &'static str) -> Option<[&'static str; 6]> {
@@ -78,7 +89,7 @@ impl Lexicon {
             adjectives: Vec::new(),
             noun_index: HashMap::new(),
             adjective_index: HashMap::new(),
-            all_forms: std::collections::HashSet::new(),
+            all_forms: HashSet::new(),
         };
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             let fields: Vec<&'static str> = line.split('\t').collect();
@@ -94,7 +105,7 @@ impl Lexicon {
                     };
                     lexicon
                         .all_forms
-                        .extend(singular.iter().chain(&plural).map(|f| key(f)));
+                        .extend(singular.iter().chain(&plural).map(|f| data_key(f)));
                     let i = lexicon.nouns.len();
                     lexicon.nouns.push(Noun {
                         gender,
@@ -105,15 +116,15 @@ impl Lexicon {
                     });
                     lexicon
                         .noun_index
-                        .entry(key(singular[0]))
+                        .entry(data_key(singular[0]))
                         .or_default()
                         .push((i, Number::Singular));
                     let others = rest.get(1).filter(|o| **o != "-").map(|o| o.split(','));
                     for form in std::iter::once(plural[0]).chain(others.into_iter().flatten()) {
-                        if key(form) != key(singular[0]) {
+                        if data_key(form) != data_key(singular[0]) {
                             lexicon
                                 .noun_index
-                                .entry(key(form))
+                                .entry(data_key(form))
                                 .or_default()
                                 .push((i, Number::Plural));
                         }
@@ -126,7 +137,7 @@ impl Lexicon {
                     };
                     lexicon
                         .all_forms
-                        .extend([m, f, n, pl].iter().flatten().map(|f| key(f)));
+                        .extend([m, f, n, pl].iter().flatten().map(|f| data_key(f)));
                     let i = lexicon.adjectives.len();
                     lexicon.adjectives.push(Adjective {
                         forms: [m, f, n, pl],
@@ -139,7 +150,7 @@ impl Lexicon {
                     ] {
                         lexicon
                             .adjective_index
-                            .entry(key(form))
+                            .entry(data_key(form))
                             .or_default()
                             .push((i, slot));
                     }
@@ -153,7 +164,7 @@ impl Lexicon {
     /// The nouns whose nominative (singular or plural) is this word.
     pub fn nouns(&self, word: &str) -> &[(usize, Number)] {
         self.noun_index
-            .get(&key(word))
+            .get(key(word).as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -161,7 +172,7 @@ impl Lexicon {
     /// The adjectives whose nominative in some gender or the plural is this word.
     pub fn adjectives(&self, word: &str) -> &[(usize, Slot)] {
         self.adjective_index
-            .get(&key(word))
+            .get(key(word).as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -170,7 +181,7 @@ impl Lexicon {
     /// one: «библиотекой», «директора».
     pub fn is_oblique(&self, word: &str) -> bool {
         let k = key(word);
-        self.all_forms.contains(&k) && !self.knows(&k)
+        self.all_forms.contains(k.as_str()) && !self.knows(&k)
     }
 
     /// Whether the dictionary knows the word as a nominative noun or adjective.

@@ -27,6 +27,8 @@
 //! assert_eq!(curator.initials_surname(), "О.И.\u{a0}Сидорову");
 //! ```
 
+#![warn(missing_docs)]
+
 mod lexicon;
 mod names;
 mod participle;
