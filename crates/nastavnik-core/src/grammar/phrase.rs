@@ -655,6 +655,16 @@ fn decline(original: &str, paradigm: &Paradigm, head: Head, case: Case, locative
 /// The form written like the original: capitals kept («Гимназии»,
 /// «ДОРОЖНУЮ»), and «е» for «ё» unless the original wrote «ё».
 pub(crate) fn restore(original: &str, form: &str) -> String {
+    let (parts, form_parts) = (original.split('-').count(), form.split('-').count());
+    if parts > 1 && parts == form_parts {
+        // «IT-куб» → «IT-куба»: each part keeps its own capitals.
+        return original
+            .split('-')
+            .zip(form.split('-'))
+            .map(|(o, f)| restore(o, f))
+            .collect::<Vec<_>>()
+            .join("-");
+    }
     let form = if original.contains(['ё', 'Ё']) {
         form.to_string()
     } else {
@@ -998,6 +1008,11 @@ mod tests {
         assert_eq!(g("ДОРОЖНАЯ КАРТА", Case::Accusative), "ДОРОЖНУЮ КАРТУ");
         assert_eq!(g("Отчёт", Case::Genitive), "Отчёта");
         assert_eq!(g("Отчет", Case::Genitive), "Отчета");
+        assert_eq!(restore("IT-куб", "it-куба"), "IT-куба");
+        assert_eq!(
+            restore("Ханты-Мансийский", "ханты-мансийского"),
+            "Ханты-Мансийского"
+        );
     }
 
     #[test]
