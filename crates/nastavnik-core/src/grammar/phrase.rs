@@ -179,10 +179,10 @@ fn is_abbreviation(word: &str) -> bool {
     if letters < 2 || has_lower {
         return false;
     }
-    let all_upper_known = word
+    let a_word_in_capitals = word
         .split('-')
         .any(|part| LEXICON.knows(part) || guess_adjective(&key(part)).is_some());
-    !all_upper_known || letters <= 3 && !LEXICON.knows(word)
+    !a_word_in_capitals
 }
 
 /// The gender of the word an abbreviation stands for, where it is clear.
@@ -339,7 +339,7 @@ fn analyse(tokens: &[Token], first: usize) -> Option<Analysis> {
         let adjective = known_adjective(word);
         let noun = known_noun(word);
         if let (Some((slot, forms)), Some(next)) = (&adjective, following) {
-            if nominal(&tokens[next].text) {
+            if nominal(&tokens[next].text) && modifies(*slot, forms, &tokens[next].text) {
                 modifier_slot.get_or_insert(*slot);
                 words.push((i, Paradigm::Adjective(Box::new(forms.clone()))));
                 i = next;
@@ -461,6 +461,39 @@ const FUNCTION_WORDS: &[&str] = &[
 /// before it agrees with: «ответственный за …» has none, and is a head.
 fn nominal(word: &str) -> bool {
     !FUNCTION_WORDS.contains(&key(word).as_str()) && !LEXICON.is_oblique(word)
+}
+
+/// Adjectives that are nouns themselves in school documents: «заведующий
+/// хозяйством», «исполняющий обязанности директора», «ответственный за …».
+const SUBSTANTIVES: &[&str] = &[
+    "заведующий",
+    "ответственный",
+    "наставляемый",
+    "обучающийся",
+    "учащийся",
+    "управляющий",
+    "исполняющий",
+    "дежурный",
+    "вожатый",
+    "уполномоченный",
+];
+
+/// Whether a known adjective in `slot` modifies the next word: it does
+/// unless the next word is a dictionary noun of another gender or number
+/// («исполняющий обязанности»), or the adjective is one used as a noun and
+/// the next word is not a nominative the dictionary knows («заведующий
+/// хозяйством»).
+fn modifies(slot: Slot, forms: &[[String; 6]; 4], next: &str) -> bool {
+    let nouns = LEXICON.nouns(next);
+    if !nouns.is_empty() {
+        return nouns.iter().any(|&(i, number)| match (number, slot) {
+            (Number::Plural, Slot::Plural) => true,
+            (Number::Singular, Slot::Singular(g)) => LEXICON.nouns[i].gender == g,
+            _ => false,
+        });
+    }
+    let substantive = SUBSTANTIVES.contains(&forms[0][0].as_str());
+    !substantive || known_adjective(next).is_some()
 }
 
 fn head_of_slot(slot: Slot, animate: bool) -> Head {
@@ -1000,6 +1033,18 @@ mod tests {
         assert_eq!(
             g("старший воспитатель", Case::Accusative),
             "старшего воспитателя"
+        );
+        assert_eq!(
+            g("заведующий хозяйством", Case::Dative),
+            "заведующему хозяйством"
+        );
+        assert_eq!(
+            g("исполняющий обязанности директора", Case::Accusative),
+            "исполняющего обязанности директора"
+        );
+        assert_eq!(
+            g("заведующая библиотекой", Case::Instrumental),
+            "заведующей библиотекой"
         );
     }
 
