@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use nastavnik_core::default_roadmap::steps_of;
+use nastavnik_core::catalogue::default_roadmap::steps_of;
 use nastavnik_core::{load_str, Organization};
 use nastavnik_gen::documents::report::tasks;
 use nastavnik_gen::{DocumentKind, Format};

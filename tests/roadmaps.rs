@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use nastavnik_core::default_roadmap::steps_of;
+use nastavnik_core::catalogue::default_roadmap::steps_of;
 use nastavnik_core::{load_str, Organization, RoadmapLayout};
 use nastavnik_gen::{DocumentKind, Format};
 

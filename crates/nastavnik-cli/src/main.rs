@@ -532,7 +532,7 @@ fn init(
     if !(2000..=2100).contains(&year) {
         return Err(misuse(format!("год {year} вне разумных пределов")));
     }
-    let text = nastavnik_core::starter::starter_yaml(name, kind, year);
+    let text = nastavnik_core::load::starter::starter_yaml(name, kind, year);
     if output == Path::new("-") {
         let _ = std::io::stdout().lock().write_all(text.as_bytes());
         return Ok(());
@@ -549,11 +549,11 @@ fn init(
     let schema = output
         .parent()
         .unwrap_or(Path::new(""))
-        .join(nastavnik_core::schema::FILE_NAME);
+        .join(nastavnik_core::load::schema::FILE_NAME);
     if !schema.exists() {
         write_atomically(
             &schema,
-            nastavnik_core::schema::json_schema_text().as_bytes(),
+            nastavnik_core::load::schema::json_schema_text().as_bytes(),
         )?;
         eprintln!(
             "рядом записана схема {} — подсказки полей в редакторе",
@@ -565,7 +565,7 @@ fn init(
 
 /// `nastavnik schema`: the JSON Schema, to stdout or a file.
 fn write_schema(output: Option<&Path>) -> Result<(), Failure> {
-    let text = nastavnik_core::schema::json_schema_text();
+    let text = nastavnik_core::load::schema::json_schema_text();
     match output {
         None => {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
 
     // The same checks a YAML file gets.
-    let problems = nastavnik_core::validate::validate(&school);
+    let problems = nastavnik_core::check::validate(&school);
     assert!(problems.is_empty(), "{problems:?}");
 
     let renderer = Renderer::new();

@@ -29,7 +29,7 @@ use nastavnik_core::Organization;
 
 pub use backend::typst::{Pdf, PdfStandard, TypstEngine};
 pub use documents::DocumentKind;
-pub use templates::Templates;
+pub use templates::{TemplateError, Templates};
 
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -37,15 +37,27 @@ pub enum GenError {
     /// The YAML lacks what the document needs.
     #[error("не хватает данных: {0}")]
     MissingData(String),
-    /// A template failed; the message names the template and line.
+    /// A template failed: its name, line and minijinja's error.
     #[error("ошибка шаблона: {0}")]
-    Template(String),
+    Template(#[from] TemplateError),
     /// Typst could not compile the generated source (a bug, or a broken font).
     #[error("ошибка вёрстки PDF: {0}")]
     Typst(String),
     /// The DOCX could not be written.
     #[error("ошибка записи DOCX: {0}")]
     Docx(String),
+}
+
+impl GenError {
+    /// A template error with no template position: a message of our own.
+    pub fn template_message(message: impl Into<String>) -> Self {
+        GenError::Template(TemplateError {
+            template: None,
+            line: None,
+            message: message.into(),
+            source: None,
+        })
+    }
 }
 
 /// Drops Typst's memoized results that were not used recently, so memory

@@ -205,13 +205,18 @@ pub fn build(
     templates: &Templates,
 ) -> Result<Document, GenError> {
     let context = context(org, kind)?;
-    let text = templates.render(kind.template(), context)?;
+    let rendered = templates.render(kind.template(), context)?;
     let report = kind.report(org);
-    let sections =
-        to_sections(&text, &mut |c| components::resolve(org, report, c)).map_err(|e| match e {
-            GenError::Template(m) => GenError::Template(format!("шаблон {}: {m}", kind.template())),
-            other => other,
-        })?;
+    let sections = to_sections(&rendered.text, &rendered.components, &mut |c| {
+        components::resolve(org, report, c)
+    })
+    .map_err(|e| match e {
+        GenError::Template(mut t) if t.template.is_none() => {
+            t.template = Some(kind.template().to_string());
+            GenError::Template(t)
+        }
+        other => other,
+    })?;
     let title = sections
         .iter()
         .flat_map(|s| &s.blocks)

@@ -2,19 +2,19 @@
 //! activities, dated from the roadmap's period. A school takes it with
 //! `from_default: true` and changes it with `drop`, `replace` and `add`.
 
-use crate::diagnostic::Severity;
-use crate::roadmap::{Period, RoadmapItem, RoadmapLayout, RoadmapSection, Step};
-use crate::validate::Problem;
+use crate::check::diagnostic::Severity;
+use crate::check::Problem;
+use crate::model::roadmap::{Period, RoadmapItem, RoadmapLayout, RoadmapSection, Step};
 use crate::{Organization, Responsible};
 
 /// The default roadmap as shipped, with `{Y1}`, `{Y2}`, `{curator}` and
 /// `{head}` still in it.
-pub const DEFAULT_ROADMAP: &str = include_str!("../data/default-roadmap.yaml");
+pub const DEFAULT_ROADMAP: &str = include_str!("../../data/default-roadmap.yaml");
 
 /// The default roadmap's sections for a period and an organisation.
 ///
 /// ```
-/// use nastavnik_core::{default_roadmap::default_sections, Organization, Period};
+/// use nastavnik_core::{catalogue::default_roadmap::default_sections, Organization, Period};
 /// let period = Period::parse("2023/2024").unwrap();
 /// let sections = default_sections(&period, &Organization::default());
 /// assert_eq!(sections.len(), 7);

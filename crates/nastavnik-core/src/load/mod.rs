@@ -1,12 +1,16 @@
 //! Loading an [`Organization`] from YAML, keeping positions for diagnostics.
 
+mod mend;
+pub mod schema;
+pub mod starter;
+
 use std::collections::HashMap;
 use std::path::Path;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::diagnostic::{translate, Diagnostic, Severity};
+use crate::check::diagnostic::{translate, Diagnostic, Severity};
 use crate::Organization;
 
 /// Why a file could not be loaded.
@@ -177,7 +181,7 @@ impl MarkedEventReceiver for Walker {
 
 /// Reads an organisation from YAML text. `origin` names the text in
 /// diagnostics (a file path, or «<строка>»). Schema errors are reported with
-/// line, column and field; references are then checked by [`crate::validate`].
+/// line, column and field; references are then checked by [`crate::check`].
 ///
 /// ```
 /// let yaml = "kind: school\nname: МБОУ СОШ № 1\nhead: Иванов И.И.\n";
@@ -202,14 +206,14 @@ pub struct Loaded {
 }
 
 /// Reads an organisation from YAML text, keeping the warnings: the schema,
-/// then the default roadmap, then the cross-checks of [`crate::validate`].
+/// then the default roadmap, then the cross-checks of [`crate::check`].
 /// Errors stop it; warnings come back with the organisation.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let whole_file =
         |message: String| LoadError::Invalid(vec![Diagnostic::error(origin, (1, 1), "", message)]);
-    if text.len() > crate::limits::MAX_FILE_BYTES {
-        return Err(whole_file(crate::limits::too_big(text.len())));
+    if text.len() > crate::check::limits::MAX_FILE_BYTES {
+        return Err(whole_file(crate::check::limits::too_big(text.len())));
     }
     if text.trim().is_empty()
         || text
@@ -225,7 +229,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let filled_later: std::collections::HashSet<String> =
         placeholders.iter().map(|d| d.field.clone()).collect();
     // Every structural mistake, then — if the file could be read — the cross-checks.
-    let reading = crate::mend::read(text, origin, &filled_later);
+    let reading = crate::load::mend::read(text, origin, &filled_later);
     let mut errors: Vec<Diagnostic> = placeholders;
     errors.extend(reading.errors);
     errors.sort_by_key(|d| (d.line, d.column));
@@ -237,9 +241,9 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid(errors));
     }
     let mended = reading.mended;
-    let mut problems = crate::default_roadmap::expand(&mut org);
-    problems.extend(crate::limits::check(&org));
-    problems.extend(crate::validate::validate(&org));
+    let mut problems = crate::catalogue::default_roadmap::expand(&mut org);
+    problems.extend(crate::check::limits::check(&org));
+    problems.extend(crate::check::validate(&org));
     // The index re-reads the text: only build it when there is something to place.
     // A problem where the file was mended is the mending's, not the author's.
     problems.retain(|p| {
@@ -293,12 +297,12 @@ pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > crate::limits::MAX_FILE_BYTES as u64 {
+        if meta.len() > crate::check::limits::MAX_FILE_BYTES as u64 {
             return Err(LoadError::Invalid(vec![Diagnostic::error(
                 &shown,
                 (1, 1),
                 "",
-                crate::limits::too_big(meta.len() as usize),
+                crate::check::limits::too_big(meta.len() as usize),
             )]));
         }
     }
@@ -322,7 +326,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// «ЗАПОЛНИТЕ: …» left in the file, as errors with their fields.
 fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
-    let marker = crate::starter::PLACEHOLDER;
+    let marker = crate::load::starter::PLACEHOLDER;
     if !text.contains(marker) {
         return Vec::new();
     }
@@ -424,7 +428,7 @@ pub(crate) fn schema_diagnostic(
     // A syntax error is where the parser stopped, not where its field began.
     let syntax = location.as_ref().and_then(|loc| {
         let source_line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
-        crate::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
+        crate::check::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
     });
     if let Some((message, loc)) = syntax {
         let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));

@@ -1,9 +1,13 @@
 //! Russian writing rules for official documents, in one place.
 //!
 //! Dates, month names, initials, the number sign, ranges and quotation marks
-//! follow ГОСТ Р 7.0.97 and the habits of Russian school paperwork (see
-//! `shared/domain.md`, section 7). Every document kind writes through these
-//! functions, so a rule changes in one spot.
+//! follow ГОСТ Р 7.0.97-2016 (its 2025 edition took effect 18.08.2025) and the
+//! habits of Russian school paperwork: «05.06.2016» or «5 июня 2016 г.»;
+//! a non-breaking space after «№», between initials and surname, before
+//! «г.»; «ёлочки» outside and „лапки“ inside; an en dash in ranges. Every
+//! document kind writes through these functions, so a rule changes in one spot.
+
+pub mod dates;
 
 use std::sync::LazyLock;
 
