@@ -18,6 +18,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod grammar;
 pub mod load;
 pub mod model;
 pub mod russian;
