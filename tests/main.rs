@@ -14,3 +14,4 @@ mod roadmaps;
 mod robustness;
 mod samples;
 mod schema;
+mod snapshots;

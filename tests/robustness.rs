@@ -147,8 +147,18 @@ fn has_xml_forbidden(xml: &str) -> bool {
 fn hostile_text_renders_literally_and_the_layout_survives() {
     let org = prepared(poison_everything(sample_model("school9-2020.yaml")));
     for kind in DocumentKind::ALL {
-        let Ok(doc) = renderer().document(&org, kind) else {
-            continue;
+        let doc = match renderer().document(&org, kind) {
+            Ok(doc) => doc,
+            // The sample has no reports: the only kinds it cannot make.
+            Err(nastavnik_gen::GenError::MissingData(_))
+                if matches!(
+                    kind,
+                    DocumentKind::ReportInterim | DocumentKind::ReportFinal
+                ) =>
+            {
+                continue
+            }
+            Err(other) => panic!("{}: {other}", kind.id()),
         };
         let text = doc.plain_text();
         assert!(

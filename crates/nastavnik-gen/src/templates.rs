@@ -58,27 +58,9 @@ pub struct Rendered {
     pub components: Vec<Component>,
 }
 
-macro_rules! embedded {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../../templates/", $name)))),*]
-    };
-}
-
-/// The templates shipped with nastavnik: (name, text).
-pub const EMBEDDED: &[(&str, &str)] = embedded![
-    "order-frame.md",
-    "order-implementation.md",
-    "order-curator.md",
-    "order-pairs.md",
-    "order-rewards.md",
-    "order-final-event.md",
-    "provision.md",
-    "programme.md",
-    "participants-base.md",
-    "development-plan.md",
-    "roadmap.md",
-    "report.md",
-];
+/// The templates shipped with nastavnik: (name, text), every file of
+/// `templates/`, embedded by the build script.
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// A configured template environment.
 pub struct Templates {
