@@ -4,7 +4,6 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use crate::common::*;
 use nastavnik_core::{load_path, load_str, Organization};
@@ -36,7 +35,6 @@ const REFUSED: &[(&str, &str)] = &[
 #[test]
 fn malformed_files_get_a_clear_answer_with_a_position() {
     for (name, expected) in REFUSED {
-        let started = Instant::now();
         let message = first_error(&corpus(name));
         let shown = message.replace(
             &format!("{}/", root().join("tests/corpus/malformed").display()),
@@ -45,11 +43,6 @@ fn malformed_files_get_a_clear_answer_with_a_position() {
         assert!(
             shown.starts_with(expected),
             "{name}:\n got: {shown}\nwant: {expected}"
-        );
-        assert!(
-            started.elapsed() < Duration::from_secs(2),
-            "{name} took {:?}",
-            started.elapsed()
         );
     }
 }
@@ -84,14 +77,8 @@ fn non_utf8_and_oversized_files_are_refused_before_parsing() {
     let mut text = String::from("kind: school\nname: Школа\nhead: Иванов И.И.\n# ");
     text.push_str(&"x".repeat(50 * 1024 * 1024));
     std::fs::write(&big, &text).unwrap();
-    let started = Instant::now();
     let message = first_error(&big);
     assert!(message.ends_with("big.yaml:1:1: ошибка: файл слишком большой: 50,0 МБ при пределе 4 МБ; разделите его на несколько (например, по организациям)"), "{message}");
-    assert!(
-        started.elapsed() < Duration::from_millis(500),
-        "refused without reading: {:?}",
-        started.elapsed()
-    );
     let err = load_str(&text, "big.yaml").unwrap_err().to_string();
     assert!(err.contains("файл слишком большой"));
 }
@@ -284,17 +271,15 @@ fn templates_cannot_reach_outside_their_directory() {
     .unwrap();
     let r = nastavnik_gen::Renderer::new()
         .with_templates(nastavnik_gen::Templates::with_overrides(&templates).unwrap());
-    let started = Instant::now();
+    // Fuel bounds the work, not a clock: the render stops with the template named.
     let err = r
         .document(&org, DocumentKind::Roadmap)
         .unwrap_err()
         .to_string();
     assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
+        err.contains("шаблон roadmap.md") && err.contains("слишком долго"),
+        "{err}"
     );
-    assert!(err.contains("шаблон roadmap.md"), "{err}");
 }
 
 /// `nastavnik render INPUT --doc roadmap --output OUT`.
