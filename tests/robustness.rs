@@ -314,3 +314,33 @@ fn a_failed_render_keeps_the_old_file_and_a_missing_directory_is_made() {
     let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left behind");
 }
+
+/// The default roadmap runs September to May: a period inside one calendar
+/// year, in any of the forms a period takes, is a mistake at `period`, never a panic.
+#[test]
+fn a_default_roadmap_within_one_year_is_a_mistake_not_a_crash() {
+    for (period, shown) in [
+        ("2022", "2022 год"),
+        ("2020", "2020 год"),
+        ("{from: 2022-01-10, to: 2022-05-30}", ""),
+    ] {
+        let text = format!(
+            "kind: school\nname: Школа № 1\nhead: Иванов Иван Иванович\nroadmap: {{from_default: true, period: {period}}}\n"
+        );
+        let err = load_str(&text, "p.yaml").unwrap_err();
+        let d = err.diagnostics();
+        assert_eq!(d.len(), 1, "{err}");
+        assert_eq!(
+            (d[0].line, d[0].field.as_str()),
+            (4, "roadmap.period"),
+            "{err}"
+        );
+        assert!(
+            d[0].message.contains(shown)
+                && d[0].message.contains("умещается в один календарный год"),
+            "{err}"
+        );
+    }
+    let ok = "kind: school\nname: Школа № 1\nhead: Иванов Иван Иванович\nroadmap: {from_default: true, period: 2022/2023}\n";
+    assert!(load_str(ok, "p.yaml").is_ok());
+}

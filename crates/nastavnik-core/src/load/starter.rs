@@ -35,7 +35,8 @@ pub fn starter_yaml(short_name: &str, kind: OrganizationKind, year: i32) -> Stri
         "curator".into(),
         Person::new("Куратор", "", "").with_position("заместитель директора"),
     );
-    let sections = default_sections(&period, &org);
+    // An academic year always spans two calendar years: the default roadmap reads.
+    let sections = default_sections(&period, &org).unwrap_or_default();
     let roadmap = serde_yaml::to_string(&sections).unwrap_or_default();
     let roadmap: String = roadmap.lines().map(|l| format!("    {l}\n")).collect();
     let kind_word = match kind {
