@@ -17,7 +17,7 @@ use crate::check::prepare::Prepared;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("не удалось прочитать файл {path}: {source}")]
+    #[error("не удалось прочитать файл {path}: {}", crate::russian::io_error(.source))]
     Io {
         /// The file.
         path: String,
@@ -293,21 +293,45 @@ pub fn from_path(path: &Path) -> Result<Prepared, LoadError> {
 
 /// Reads an organisation from a YAML file, keeping the warnings.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_source(path)?;
+    load_str(&text, &path.display().to_string())
+}
+
+/// The text of a YAML file. Only a regular file is read (a device, a pipe or
+/// a directory is refused before reading), never more than the size limit
+/// whatever the file claims, and only UTF-8.
+pub fn read_source(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > crate::check::limits::MAX_FILE_BYTES as u64 {
-            return Err(LoadError::Invalid(vec![Diagnostic::error(
-                &shown,
-                (1, 1),
-                "",
-                crate::check::limits::too_big(meta.len() as usize),
-            )]));
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let whole_file =
+        |message: String| LoadError::Invalid(vec![Diagnostic::error(&shown, (1, 1), "", message)]);
+    let io = |source: std::io::Error| LoadError::Io {
         path: shown.clone(),
         source,
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(whole_file(
+            "это каталог, а не файл: укажите файл YAML (каталог целиком читает nastavnik bundle)"
+                .into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(whole_file(
+            "это не обычный файл (устройство или канал): укажите файл YAML".into(),
+        ));
+    }
+    let limit = crate::check::limits::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() > limit {
+        let size = usize::try_from(meta.len())
+            .unwrap_or(usize::MAX)
+            .max(bytes.len());
+        return Err(whole_file(crate::check::limits::too_big(size)));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
@@ -319,7 +343,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             "файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе",
         )])
     })?;
-    load_str(&text, &shown)
+    Ok(text)
 }
 
 /// «ЗАПОЛНИТЕ: …» left in the file, as errors with their fields.

@@ -228,6 +228,45 @@ pub fn polish(text: &str) -> String {
     YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
 }
 
+/// An operating-system error told in Russian, for messages that name a path:
+/// the system's own text is English and never reaches a user.
+///
+/// ```
+/// let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert_eq!(nastavnik_core::russian::io_error(&e), "нет прав доступа");
+/// ```
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "файл или каталог не найден",
+        K::PermissionDenied => "нет прав доступа",
+        K::AlreadyExists => "файл уже существует",
+        K::IsADirectory => "это каталог, а не файл",
+        K::NotADirectory => "часть пути — не каталог",
+        K::StorageFull => "на диске нет места",
+        K::QuotaExceeded => "превышена квота диска",
+        K::ReadOnlyFilesystem => "файловая система только для чтения",
+        K::DirectoryNotEmpty => "каталог не пуст",
+        K::CrossesDevices => "перенос между разными дисками невозможен",
+        K::InvalidFilename => "недопустимое имя файла",
+        K::FileTooLarge => "файл слишком большой",
+        K::BrokenPipe => "получатель вывода закрыл канал",
+        K::Interrupted => "операция прервана",
+        K::InvalidData => "данные повреждены или не в той кодировке",
+        K::UnexpectedEof => "файл оборвался",
+        K::OutOfMemory => "не хватило памяти",
+        K::WouldBlock | K::TimedOut => "файл не отвечает (канал или устройство?)",
+        K::ResourceBusy | K::ExecutableFileBusy => "файл занят другой программой",
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => format!("ошибка ввода-вывода (код системы {code})"),
+                None => "ошибка ввода-вывода".to_string(),
+            }
+        }
+    };
+    text.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
