@@ -162,6 +162,7 @@ enum TemplatesCommand {
 }
 
 /// A failure and the exit code it maps to.
+#[derive(Debug)]
 pub(crate) struct Failure {
     code: u8,
     pub(crate) message: String,
