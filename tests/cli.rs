@@ -62,7 +62,7 @@ fn typst_source_goes_to_stdout() {
     assert!(o.status.success(), "{}", stderr(&o));
     let source = String::from_utf8(o.stdout).unwrap();
     assert!(
-        source.contains("#set text(font: (\"Times New Roman\""),
+        source.contains("font: \"Liberation Serif\""),
         "{source}"
     );
     assert!(source.contains("lang: \"ru\""));
