@@ -15,3 +15,4 @@ mod robustness;
 mod samples;
 mod schema;
 mod snapshots;
+mod typst_layout;

@@ -53,10 +53,13 @@ enum Command {
         /// Каталог со своими шаблонами; недостающие берутся встроенные.
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// Дополнительный каталог со шрифтами.
+        /// Дополнительный каталог со шрифтами (семейство выбирается по списку: Times New Roman, PT Astra Serif, Liberation Serif, PT Serif).
         #[arg(long)]
         font_path: Vec<PathBuf>,
-        /// Уровень PDF/A: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4.
+        /// Разрешить системные шрифты; без этого PDF набирается встроенным Liberation Serif и одинаков на любой машине.
+        #[arg(long)]
+        system_fonts: bool,
+        /// Стандарт PDF: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4 (PDF/A), ua-1 (PDF/UA-1).
         #[arg(long)]
         pdf_standard: Option<String>,
     },
@@ -185,7 +188,7 @@ pub(crate) fn misuse(message: impl ToString) -> Failure {
 fn pdf_standard(name: Option<&str>) -> Result<Option<nastavnik_gen::PdfStandard>, Failure> {
     name.map(|n| {
         nastavnik_gen::PdfStandard::from_name(n).ok_or_else(|| {
-            misuse(format!("неизвестный уровень PDF/A «{n}»; доступны: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4"))
+            misuse(format!("неизвестный уровень PDF/A «{n}»; доступны: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4, а также ua-1 (PDF/UA-1)"))
         })
     })
     .transpose()
@@ -393,6 +396,7 @@ fn main() -> ExitCode {
             output,
             templates,
             font_path,
+            system_fonts,
             pdf_standard: standard,
         } => pdf_standard(standard.as_deref()).and_then(|standard| {
             render(
@@ -401,7 +405,7 @@ fn main() -> ExitCode {
                 &format,
                 output.as_deref(),
                 templates.as_deref(),
-                &font_path,
+                (&font_path, system_fonts),
                 standard,
             )
         }),
@@ -677,7 +681,7 @@ fn render(
     formats: &[String],
     output: Option<&Path>,
     templates: Option<&Path>,
-    font_paths: &[PathBuf],
+    (font_paths, system_fonts): (&[PathBuf], bool),
     standard: Option<nastavnik_gen::PdfStandard>,
 ) -> Result<(), Failure> {
     let kind = DocumentKind::from_id(doc).ok_or_else(|| {
@@ -713,9 +717,18 @@ fn render(
         eprintln!("{warning}");
     }
     let org = loaded.organization;
+    let policy = if system_fonts {
+        nastavnik_gen::FontPolicy::System
+    } else {
+        nastavnik_gen::FontPolicy::Embedded
+    };
     let mut renderer = Renderer::new()
+        .with_font_policy(policy)
         .with_font_paths(font_paths)
         .with_pdf_standard(standard);
+    if (system_fonts || !font_paths.is_empty()) && chosen.contains(&Format::Pdf) {
+        eprintln!("шрифт PDF: {}", renderer.font_family());
+    }
     if let Some(dir) = templates {
         renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
     }

@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use nastavnik_core::{Diagnostic, Prepared};
 
-pub use backend::typst::{Pdf, PdfStandard, TypstEngine};
+pub use backend::typst::{FontPolicy, Pdf, PdfStandard, TypstDiagnostic, TypstEngine, TypstError};
 pub use documents::DocumentKind;
 pub use templates::{TemplateError, Templates};
 
@@ -40,9 +40,10 @@ pub enum GenError {
     /// A template failed: its name, line and minijinja's error.
     #[error("ошибка шаблона: {0}")]
     Template(#[from] TemplateError),
-    /// Typst could not compile the generated source (a bug, or a broken font).
+    /// Typst could not compile the generated source (a bug, a broken font, or
+    /// an error in a region's `nastavnik.typ`); its diagnostics, placed.
     #[error("ошибка вёрстки PDF: {0}")]
-    Typst(String),
+    Typst(TypstError),
     /// The DOCX could not be written.
     #[error("ошибка записи DOCX: {0}")]
     Docx(String),
@@ -147,6 +148,8 @@ impl Format {
 pub struct Renderer {
     templates: Templates,
     engine: Arc<TypstEngine>,
+    fonts: FontPolicy,
+    font_paths: Vec<PathBuf>,
     standard: Option<PdfStandard>,
 }
 
@@ -162,6 +165,8 @@ impl Renderer {
         Renderer {
             templates: Templates::embedded(),
             engine: TypstEngine::shared(),
+            fonts: FontPolicy::Embedded,
+            font_paths: Vec::new(),
             standard: None,
         }
     }
@@ -172,7 +177,7 @@ impl Renderer {
         self
     }
 
-    /// The same renderer writing PDFs that conform to a PDF/A level.
+    /// The same renderer writing PDFs that conform to a PDF standard (PDF/A, PDF/UA-1).
     pub fn with_pdf_standard(mut self, standard: Option<PdfStandard>) -> Self {
         self.standard = standard;
         self
@@ -180,16 +185,43 @@ impl Renderer {
 
     /// A document model as PDF, with its page count.
     pub fn pdf(&self, doc: &ir::Document) -> Result<Pdf, GenError> {
-        let source = backend::typst::to_typst(doc, &self.engine);
-        self.engine.compile(&source, &doc.title, self.standard)
+        let source = backend::typst::to_typst(doc, self.engine.body_family());
+        let layout = backend::typst::Layout {
+            text: self.templates.layout_library(),
+            origin: self.templates.layout_library_path(),
+        };
+        self.engine
+            .compile_with(&source, &layout, &doc.title, self.standard)
     }
 
     /// The same renderer with fonts from these directories added.
     pub fn with_font_paths(mut self, paths: &[PathBuf]) -> Self {
-        if !paths.is_empty() {
-            self.engine = Arc::new(TypstEngine::new(paths));
-        }
+        self.font_paths = paths.to_vec();
+        self.engine = self.make_engine();
         self
+    }
+
+    /// The same renderer with a font policy: by default only the embedded
+    /// Liberation Serif, so a PDF has the same bytes on every machine;
+    /// [`FontPolicy::System`] lets the system's fonts in.
+    pub fn with_font_policy(mut self, policy: FontPolicy) -> Self {
+        self.fonts = policy;
+        self.engine = self.make_engine();
+        self
+    }
+
+    fn make_engine(&self) -> Arc<TypstEngine> {
+        if self.font_paths.is_empty() {
+            TypstEngine::shared_for(self.fonts)
+        } else {
+            Arc::new(TypstEngine::new(self.fonts, &self.font_paths))
+        }
+    }
+
+    /// The font family PDFs are set in: «Liberation Serif» unless system
+    /// fonts or font folders brought a preferred one.
+    pub fn font_family(&self) -> &str {
+        self.engine.body_family()
     }
 
     /// The document model of a document.
@@ -215,7 +247,7 @@ impl Renderer {
     pub fn write(&self, doc: &ir::Document, format: Format) -> Result<Rendered, GenError> {
         let (bytes, pages) = match format {
             Format::Typ => (
-                backend::typst::to_typst(doc, &self.engine).into_bytes(),
+                backend::typst::to_typst(doc, self.engine.body_family()).into_bytes(),
                 None,
             ),
             Format::Pdf => {

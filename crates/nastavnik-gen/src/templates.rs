@@ -62,10 +62,15 @@ pub struct Rendered {
 /// `templates/`, embedded by the build script.
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// A configured template environment.
+/// A configured template environment, and the Typst layout library.
 pub struct Templates {
     env: Environment<'static>,
+    /// A region's `nastavnik.typ` and where it was read from.
+    layout: Option<(PathBuf, String)>,
 }
+
+/// The name of the Typst layout library in a templates folder.
+pub const LAYOUT_LIBRARY_NAME: &str = "nastavnik.typ";
 
 impl Templates {
     /// The embedded templates only.
@@ -82,7 +87,23 @@ impl Templates {
                 dir.display()
             )));
         }
-        Ok(Self::build(Some(dir.to_path_buf())))
+        let mut templates = Self::build(Some(dir.to_path_buf()));
+        templates.layout = read_layout_library(dir)?;
+        Ok(templates)
+    }
+
+    /// The Typst layout library: `nastavnik.typ` from the templates folder
+    /// if it has one, else the embedded one.
+    pub fn layout_library(&self) -> &str {
+        match &self.layout {
+            Some((_, text)) => text,
+            None => crate::backend::typst::LAYOUT_LIBRARY,
+        }
+    }
+
+    /// Where the layout library was read from, if not embedded.
+    pub fn layout_library_path(&self) -> Option<&Path> {
+        self.layout.as_ref().map(|(path, _)| path.as_path())
     }
 
     fn build(dir: Option<PathBuf>) -> Self {
@@ -140,7 +161,7 @@ impl Templates {
                 None => String::new(),
             }
         });
-        Templates { env }
+        Templates { env, layout: None }
     }
 
     /// Renders a template with a context.
@@ -153,6 +174,33 @@ impl Templates {
             components,
         })
     }
+}
+
+/// A region's layout library, under the rules for templates: a plain file,
+/// not a link.
+fn read_layout_library(dir: &Path) -> Result<Option<(PathBuf, String)>, GenError> {
+    let path = dir.join(LAYOUT_LIBRARY_NAME);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(None);
+    };
+    if meta.file_type().is_symlink() {
+        return Err(GenError::template_message(format!(
+            "{} — символическая ссылка; положите в каталог шаблонов сам файл",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    std::fs::read_to_string(&path)
+        .map(|text| Some((path.clone(), text)))
+        .map_err(|e| {
+            GenError::template_message(format!(
+                "не удалось прочитать {}: {}",
+                path.display(),
+                nastavnik_core::russian::io_error(&e)
+            ))
+        })
 }
 
 fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> Result<String, Error> {
