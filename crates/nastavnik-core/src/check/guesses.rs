@@ -31,7 +31,7 @@ pub fn check(org: &Organization) -> Vec<Problem> {
     .iter()
     .any(|o| has(o));
     // The organisation: «приказом Гимназии № 5», «в Гимназии № 5».
-    if any_order || org.roadmap.is_some() {
+    if any_order {
         let (field, key) = if org.short_name.is_some() {
             ("short_name", "short_name_forms")
         } else {
