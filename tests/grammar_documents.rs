@@ -492,7 +492,7 @@ fn check_warns_what_it_guessed_at_the_field_and_in_json() {
     // Unknown words in the school's name: a guess, with the override to write.
     let yaml = gymnasium()
         .yaml()
-        .replace("Гимназия № 5\"\n", "Хрюмзельская школа № 5\"\n");
+        .replace("Гимназия № 5\"\n", "Хрюмзель № 5\"\n");
     let loaded = nastavnik_core::load_str(&yaml, "school.yaml").unwrap();
     assert!(
         loaded
