@@ -227,6 +227,62 @@ mod tests {
         assert_eq!(upper_first("объявить"), "Объявить");
     }
 
+    fn render(template: &str, ctx: minijinja::Value) -> Result<String, Error> {
+        let mut env = Environment::new();
+        register(&mut env);
+        env.render_str(template, ctx)
+    }
+
+    #[test]
+    fn filters_decline_people_phrases_and_agree() {
+        let curator = minijinja::Value::from_serialize(crate::documents::context::PersonView::new(
+            &Person::new("Сидорова", "Ольга", "Ивановна"),
+        ));
+        let ctx = minijinja::context! {
+            curator => curator,
+            short => "Гимназия № 5",
+            title => "Дорожная карта по реализации программы",
+            grammar_forms => minijinja::Value::from_serialize(std::collections::BTreeMap::from([(
+                "Лицей № 2",
+                Forms { genitive: Some("Лицея номер два".into()), ..Forms::default() },
+            )])),
+        };
+        let t = |s: &str| render(s, ctx.clone()).unwrap();
+        assert_eq!(
+            t("{{ curator | case('accusative') }}"),
+            "О.И.\u{a0}Сидорову"
+        );
+        assert_eq!(
+            t("{{ curator | case('dative', style='surname_initials') }}"),
+            "Сидоровой\u{a0}О.И."
+        );
+        assert_eq!(
+            t("{{ curator | case('dative', style='full') }}"),
+            "Сидоровой Ольге Ивановне"
+        );
+        assert_eq!(
+            t("{{ short | case('genitive') }} / {{ short | locative }}"),
+            "Гимназии № 5 / Гимназии № 5"
+        );
+        assert_eq!(t("{{ 'Лицей № 2' | case('genitive') }}"), "Лицея номер два");
+        assert_eq!(
+            t("{{ title | case('accusative') | lower_first }}"),
+            "дорожную карту по реализации программы"
+        );
+        assert_eq!(
+            t("{{ title | approved }} {{ curator | appointed }}"),
+            "УТВЕРЖДЕНА назначенная"
+        );
+        assert_eq!(t("{{ 'Положение' | accepted }}"), "ПРИНЯТО");
+        let err = render("{{ short | case('vocative') }}", ctx.clone()).unwrap_err();
+        assert!(
+            err.to_string().contains("неизвестный падеж «vocative»"),
+            "{err}"
+        );
+        let err = render("{{ curator | case('dative', style='fio') }}", ctx).unwrap_err();
+        assert!(err.to_string().contains("неизвестный стиль имени"), "{err}");
+    }
+
     #[test]
     fn a_person_with_a_position_in_the_accusative() {
         let p = Person::new("Сидорова", "Ольга", "Ивановна")
