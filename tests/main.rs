@@ -8,6 +8,7 @@ mod bundle;
 mod cli;
 mod documents;
 mod fuzz;
+mod grammar_documents;
 mod injection;
 mod reports;
 mod roadmaps;

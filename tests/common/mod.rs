@@ -255,7 +255,8 @@ pub fn squeeze(text: &str) -> String {
     text.replace("\u{ad}\n", "")
         .replace('\u{ad}', "")
         .chars()
-        .filter(|c| !c.is_whitespace())
+        // A word joiner keeps «2020–2027» on one line and is not seen.
+        .filter(|c| !c.is_whitespace() && *c != '\u{2060}')
         .collect()
 }
 

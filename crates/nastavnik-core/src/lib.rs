@@ -29,7 +29,7 @@ pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded,
 pub use model::deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
 pub use model::order::{Event, ImplementationOrder, Order, Reward, Unit};
 pub use model::organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
-pub use model::person::Person;
+pub use model::person::{NameStyle, Person, Sex};
 pub use model::progress::{Evidence, Status};
 pub use model::report::{Figures, FormCount, Report, Reports, TextBlock};
 pub use model::roadmap::{

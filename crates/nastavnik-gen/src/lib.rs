@@ -17,6 +17,7 @@
 pub mod backend;
 pub mod bundle;
 pub mod documents;
+pub mod grammar_filters;
 pub mod ir;
 pub mod markup;
 pub mod templates;

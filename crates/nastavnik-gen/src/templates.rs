@@ -154,13 +154,7 @@ impl Templates {
         components::register(&mut env);
         env.add_filter("number_sign", |v: String| russian::number_sign(&v));
         env.add_filter("quoted", |v: String| russian::guillemets(&v));
-        env.add_filter("lower_first", |v: String| {
-            let mut chars = v.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        });
+        crate::grammar_filters::register(&mut env);
         Templates { env, layout: None }
     }
 

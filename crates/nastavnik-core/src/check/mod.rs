@@ -2,6 +2,7 @@
 //! item numbers, deadlines against the roadmap's period.
 
 pub mod diagnostic;
+pub mod guesses;
 pub mod limits;
 pub mod prepare;
 

@@ -583,7 +583,10 @@ fn inflect_tokens(tokens: &mut [Token], case: Case, locative: bool) -> Outcome {
                     guessed.extend(inner_outcome.guessed);
                     note = note.or(inner_outcome.note);
                 }
-                j = close;
+                // Only the first parenthesis can be the head's apposition:
+                // a later one sits in the genitive tail, already declined
+                // («внедрения методологии (целевой модели)»).
+                break;
             }
             "—" | "–" if quotes == 0 => {
                 // «Ханты-Мансийский автономный округ — Югра»: a one-word
@@ -1002,6 +1005,17 @@ fn guess_noun(word: &str, modifiers: Option<Slot>) -> Option<(Gender, Number, bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_first_parenthesis_is_an_apposition() {
+        assert_eq!(
+            g(
+                "План мероприятий (дорожная карта) внедрения методологии (целевой модели) наставничества",
+                Case::Accusative
+            ),
+            "План мероприятий (дорожную карту) внедрения методологии (целевой модели) наставничества"
+        );
+    }
 
     fn g(text: &str, case: Case) -> String {
         inflect_phrase(text, case).text

@@ -270,7 +270,10 @@ by_hand!(Person, "Person", |_g| json_schema!({
                 "name": { "type": "string" },
                 "patronymic": { "type": "string" },
                 "position": { "type": "string" },
-                "position_accusative": { "type": "string" }
+                "position_accusative": { "type": "string" },
+                "gender": { "type": "string", "enum": ["male", "female", "m", "f", "м", "ж", "мужской", "женский"] },
+                "forms": { "$ref": "#/definitions/Forms" },
+                "position_forms": { "$ref": "#/definitions/Forms" }
             },
             "required": ["surname"],
             "additionalProperties": false

@@ -66,8 +66,8 @@ people:                               # люди, на которых ссыла
     surname: {cur_surname}
     name: {cur_name}
     patronymic: {cur_patronymic}
-    position: заместитель директора
-    position_accusative: заместителя директора   # для фразы «назначить … куратором»
+    position: заместитель директора   # падежи дают словари: «назначить … заместителя директора»
+    # если nastavnik check скажет, что падеж угадан, впишите его сам: forms: {{dative: …}}, gender: female
 
 curator: curator                      # ключ куратора из people
 
@@ -151,7 +151,8 @@ roadmap:                              # типовая дорожная карт
         mentee = todo("ФИО наставляемого"),
         next = year + 1,
         roadmap_title = quoted(&format!(
-            "Дорожная карта по реализации целевой модели наставничества в {short_name} на {year}/{} учебный год",
+            "Дорожная карта по реализации целевой модели наставничества в {} на {year}/{} учебный год",
+            crate::grammar::locative(short_name.trim()).text,
             year + 1
         )),
     );

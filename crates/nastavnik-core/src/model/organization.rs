@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::grammar::{self, Case, Forms, Inflected};
 use crate::{russian::dates, Order, Person, Roadmap};
 
 /// A school or an education authority, with its people, roadmap and orders.
@@ -32,8 +33,15 @@ pub struct Organization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     /// The full name in the genitive case, for «к приказу Управления образования …».
+    /// Optional: an override of `name_forms.genitive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_genitive: Option<String>,
+    /// Explicit forms of the full name, where the grammar would guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_forms: Option<Forms>,
+    /// Explicit forms of the short name: `{genitive: Гимназии № 5}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name_forms: Option<Forms>,
     /// Lines printed above the name, as an authority does: «РОССИЙСКАЯ ФЕДЕРАЦИЯ», the region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<String>,
@@ -83,19 +91,80 @@ impl Organization {
     }
 
     /// Where the model is introduced, in the prepositional case: «в городском
-    /// округе город Шарья», or «в» + the short name for a school.
+    /// округе город Шарья», or «в» + the short name for a school: «в Гимназии № 5».
     pub fn territory_locative(&self) -> String {
-        match &self.territory {
-            Some(t) => t.locative.clone(),
-            None => format!("в {}", self.short()),
+        self.territory_locative_inflected().text
+    }
+
+    /// [`Organization::territory_locative`] with how sure the grammar is.
+    pub fn territory_locative_inflected(&self) -> Inflected {
+        let inflected = match &self.territory {
+            Some(t) if !t.locative.trim().is_empty() => return certain(t.locative.trim()),
+            Some(t) if !t.name.trim().is_empty() => locative_with(t.forms.as_ref(), t.name.trim()),
+            _ => self.short_locative(),
+        };
+        Inflected {
+            text: format!("в {}", inflected.text),
+            ..inflected
         }
     }
 
-    /// The territory in the genitive case: «городского округа город Шарья».
+    /// The territory in the genitive case: «городского округа город Шарья»,
+    /// or the short name's genitive.
     pub fn territory_genitive(&self) -> String {
         match &self.territory {
-            Some(t) => t.genitive.clone(),
-            None => self.short().to_string(),
+            Some(t) if !t.genitive.trim().is_empty() => t.genitive.trim().to_string(),
+            Some(t) if !t.name.trim().is_empty() => {
+                grammar::inflect_with(t.forms.as_ref(), t.name.trim(), Case::Genitive).text
+            }
+            _ => self.short_in(Case::Genitive).text,
+        }
+    }
+
+    /// The short name in a case: «Гимназии № 5»; `short_name_forms` win
+    /// (and `name_forms`, `name_genitive` when there is no short name).
+    pub fn short_in(&self, case: Case) -> Inflected {
+        if self.short_name.is_some() {
+            grammar::inflect_with(self.short_name_forms.as_ref(), self.short().trim(), case)
+        } else {
+            self.name_in(case)
+        }
+    }
+
+    /// The short name after «в»: «Гимназии № 5», «Детском саду № 3».
+    pub fn short_locative(&self) -> Inflected {
+        if self.short_name.is_some() {
+            locative_with(self.short_name_forms.as_ref(), self.short().trim())
+        } else {
+            locative_with(self.name_forms.as_ref(), self.name.trim())
+        }
+    }
+
+    /// The full name in a case; `name_genitive` is the genitive's override.
+    pub fn name_in(&self, case: Case) -> Inflected {
+        if case == Case::Genitive {
+            if let Some(g) = self
+                .name_genitive
+                .as_deref()
+                .filter(|g| !g.trim().is_empty())
+            {
+                return certain(g.trim());
+            }
+        }
+        grammar::inflect_with(self.name_forms.as_ref(), self.name.trim(), case)
+    }
+
+    /// The name for «к приказу …», «приказом …»: the full name's genitive
+    /// when `name_genitive` is written (as authorities do), else the short
+    /// name's.
+    pub fn genitive(&self) -> String {
+        match self
+            .name_genitive
+            .as_deref()
+            .filter(|g| !g.trim().is_empty())
+        {
+            Some(g) => g.trim().to_string(),
+            None => self.short_in(Case::Genitive).text,
         }
     }
 
@@ -118,14 +187,41 @@ pub enum OrganizationKind {
     Authority,
 }
 
-/// The territory in the cases running text needs; Russian grammar is data here.
+/// The territory where the model is introduced: its name in the nominative,
+/// which the grammar declines, or the forms written out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
-    /// «в городском округе город Шарья»
+    /// «городской округ город Шарья»
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Explicit forms of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<Forms>,
+    /// «в городском округе город Шарья»: with the preposition; wins over `name`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub locative: String,
-    /// «городского округа город Шарья», as in «на территории …»
+    /// «городского округа город Шарья», as in «на территории …»; wins over `name`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub genitive: String,
+}
+
+/// A form written in the YAML: certain.
+pub(crate) fn certain(text: &str) -> Inflected {
+    Inflected {
+        text: text.to_string(),
+        confident: true,
+        guessed: Vec::new(),
+        note: None,
+    }
+}
+
+/// A phrase after «в»: the explicit prepositional form, else the locative.
+pub fn locative_with(forms: Option<&Forms>, text: &str) -> Inflected {
+    match forms.and_then(|f| f.get(Case::Prepositional)) {
+        Some(form) => certain(form),
+        None => grammar::locative(text),
+    }
 }
 
 /// The orders of an organisation, by kind.

@@ -2,6 +2,7 @@
 
 use serde::{de, Deserialize, Serialize};
 
+use crate::grammar::{self, Case, Forms, Gender, Inflected, InflectedPerson};
 use crate::russian::NBSP;
 
 /// A person as documents name them.
@@ -30,8 +31,62 @@ pub struct Person {
     #[serde(default)]
     pub position: String,
     /// Должность в винительном падеже, для фраз «назначить … заместителя директора».
+    /// Optional: the grammar gives it; when written, it wins.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub position_accusative: String,
+    /// The gender, when the name does not tell it (initials only, a rare name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Sex>,
+    /// Explicit forms of the surname, where the grammar would guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<Forms>,
+    /// Explicit forms of the position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_forms: Option<Forms>,
+}
+
+/// A person's gender as YAML writes it: `male`/`female` or «м»/«ж».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    /// Мужской.
+    #[serde(alias = "м", alias = "мужской", alias = "m")]
+    Male,
+    /// Женский.
+    #[serde(alias = "ж", alias = "женский", alias = "f")]
+    Female,
+}
+
+impl From<Sex> for Gender {
+    fn from(s: Sex) -> Gender {
+        match s {
+            Sex::Male => Gender::Masculine,
+            Sex::Female => Gender::Feminine,
+        }
+    }
+}
+
+/// How a document writes a person's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameStyle {
+    /// «Е.В. Шевчук»: in sentences and signatures.
+    InitialsSurname,
+    /// «Шевчук Е.В.»: in lists and tables.
+    SurnameInitials,
+    /// «Шевчук Елена Викторовна».
+    Full,
+}
+
+impl NameStyle {
+    /// Reads `initials_surname`, `surname_initials` or `full`.
+    pub fn from_name(name: &str) -> Option<NameStyle> {
+        Some(match name.trim() {
+            "initials_surname" => NameStyle::InitialsSurname,
+            "surname_initials" => NameStyle::SurnameInitials,
+            "full" | "full_name" => NameStyle::Full,
+            _ => return None,
+        })
+    }
 }
 
 /// The fields of a person as YAML writes them.
@@ -47,6 +102,12 @@ struct PersonFields {
     position: String,
     #[serde(default)]
     position_accusative: String,
+    #[serde(default)]
+    gender: Option<Sex>,
+    #[serde(default)]
+    forms: Option<Forms>,
+    #[serde(default)]
+    position_forms: Option<Forms>,
 }
 
 /// YAML may hold a person as a map of fields, or as one string such as
@@ -74,6 +135,9 @@ impl<'de> Deserialize<'de> for Person {
                     patronymic: f.patronymic,
                     position: f.position,
                     position_accusative: f.position_accusative,
+                    gender: f.gender,
+                    forms: f.forms,
+                    position_forms: f.position_forms,
                 })
             }
         }
@@ -180,13 +244,68 @@ impl Person {
     }
 
     /// The position for «назначить …»: the accusative form when given,
-    /// otherwise the nominative one.
-    pub fn position_for_appointment(&self) -> &str {
-        if self.position_accusative.trim().is_empty() {
-            &self.position
-        } else {
-            &self.position_accusative
+    /// otherwise the one the grammar gives.
+    pub fn position_for_appointment(&self) -> String {
+        self.position_in(Case::Accusative).text
+    }
+
+    /// The name in a case, by the grammar, with the explicit `forms` of the
+    /// surname and the `gender` when given.
+    ///
+    /// ```
+    /// use nastavnik_core::{grammar::Case, Person};
+    /// let p = Person::new("Сидорова", "Ольга", "Ивановна");
+    /// assert_eq!(p.in_case(Case::Accusative).initials_surname(), "О.И.\u{a0}Сидорову");
+    /// ```
+    pub fn in_case(&self, case: Case) -> InflectedPerson {
+        grammar::inflect_person_with(
+            self.forms.as_ref(),
+            &self.surname,
+            &self.name,
+            &self.patronymic,
+            case,
+            self.gender.map(Gender::from),
+        )
+    }
+
+    /// The name in a case, written in a style.
+    pub fn styled(&self, case: Case, style: NameStyle) -> String {
+        let p = self.in_case(case);
+        match style {
+            NameStyle::InitialsSurname => p.initials_surname(),
+            NameStyle::SurnameInitials => p.surname_initials(),
+            NameStyle::Full => p.full_name(),
         }
+    }
+
+    /// The gender: as given, else as the name tells it.
+    pub fn gender(&self) -> Option<Gender> {
+        self.gender
+            .map(Gender::from)
+            .or_else(|| grammar::person_gender(&self.surname, &self.name, &self.patronymic).gender)
+    }
+
+    /// The position in a case: an explicit form (`position_forms`, or
+    /// `position_accusative` for the accusative) wins over the grammar.
+    ///
+    /// ```
+    /// use nastavnik_core::{grammar::Case, Person};
+    /// let p = Person::new("Сидорова", "О.", "И.").with_position("заместитель директора по учебно-воспитательной работе");
+    /// assert_eq!(p.position_in(Case::Accusative).text, "заместителя директора по учебно-воспитательной работе");
+    /// ```
+    pub fn position_in(&self, case: Case) -> Inflected {
+        let position = self.position.trim();
+        if case == Case::Accusative && !self.position_accusative.trim().is_empty() {
+            return grammar::inflect_with(
+                Some(&Forms {
+                    accusative: Some(self.position_accusative.trim().to_string()),
+                    ..Forms::default()
+                }),
+                position,
+                case,
+            );
+        }
+        grammar::inflect_with(self.position_forms.as_ref(), position, case)
     }
 }
 

@@ -1,6 +1,9 @@
 //! What templates see: the model with the wording rules already applied.
 
-use nastavnik_core::{ImplementationOrder, Organization, OrganizationKind, Person, Roadmap, Unit};
+use nastavnik_core::grammar::{Case, Forms};
+use nastavnik_core::{
+    ImplementationOrder, Organization, OrganizationKind, Person, Roadmap, Sex, Unit,
+};
 use serde::Serialize;
 
 /// The organisation as templates see it.
@@ -12,9 +15,10 @@ pub struct OrgView {
     pub name: String,
     /// Short name.
     pub short: String,
-    /// The name in the genitive, for «к приказу …».
+    /// The name in the genitive, for «к приказу …»: `name_genitive` when
+    /// written, else the short name's genitive, «Гимназии № 5».
     pub genitive: String,
-    /// «в городском округе город Шарья».
+    /// «в городском округе город Шарья», or «в Гимназии № 5».
     pub territory_locative: String,
     /// «городского округа город Шарья».
     pub territory_genitive: String,
@@ -30,27 +34,37 @@ impl OrgView {
             },
             name: org.name.trim().to_string(),
             short: org.short().trim().to_string(),
-            genitive: org
-                .name_genitive
-                .clone()
-                .unwrap_or_else(|| org.short().trim().to_string()),
+            genitive: org.genitive(),
             territory_locative: org.territory_locative(),
             territory_genitive: org.territory_genitive(),
         }
     }
 }
 
-/// A person as templates see them.
+/// A person as templates see them: the name in the nominative in each
+/// style, and what the `case` filter needs to decline it.
 #[derive(Serialize)]
 pub struct PersonView {
     /// «Е.В. Шевчук».
     pub initials_surname: String,
     /// «Шевчук Е.В.».
     pub surname_initials: String,
+    /// «Шевчук Елена Викторовна».
+    pub full: String,
     /// «заместитель директора».
     pub position: String,
-    /// «заместителя директора», or the nominative when not given.
+    /// «заместителя директора»: written, or given by the grammar.
     pub position_accusative: String,
+    /// Фамилия.
+    pub surname: String,
+    /// Имя или инициал.
+    pub name: String,
+    /// Отчество или инициал.
+    pub patronymic: String,
+    /// `male`, `female`, or none when the YAML does not say.
+    pub gender: Option<&'static str>,
+    /// Explicit forms of the surname.
+    pub forms: Option<Forms>,
 }
 
 impl PersonView {
@@ -59,8 +73,17 @@ impl PersonView {
         PersonView {
             initials_surname: p.initials_surname(),
             surname_initials: p.surname_initials(),
+            full: p.full_name(),
             position: p.position.trim().to_string(),
-            position_accusative: p.position_for_appointment().trim().to_string(),
+            position_accusative: p.position_in(Case::Accusative).text.trim().to_string(),
+            surname: p.surname.trim().to_string(),
+            name: p.name.trim().to_string(),
+            patronymic: p.patronymic.trim().to_string(),
+            gender: p.gender.map(|s| match s {
+                Sex::Male => "male",
+                Sex::Female => "female",
+            }),
+            forms: p.forms.clone(),
         }
     }
 }
@@ -143,17 +166,16 @@ pub struct RoadmapView {
     pub mark: Vec<String>,
     /// «План мероприятий (дорожная карта) …».
     pub title: String,
-    /// «плана мероприятий (дорожная карта) …» for «реализации …».
+    /// «плана мероприятий (дорожной карты) …» for «реализации …».
     pub genitive: String,
 }
 
 impl RoadmapView {
     /// Builds the view.
     pub fn new(r: &Roadmap) -> Self {
-        let genitive = match &r.title {
-            Some(t) => format!("документа {}", nastavnik_core::russian::guillemets(t)),
-            None => format!("плана мероприятий (дорожная карта) {}", r.subject.trim()),
-        };
+        let genitive = crate::grammar_filters::lower_first(
+            &nastavnik_core::grammar::inflect_phrase(&r.title(), Case::Genitive).text,
+        );
         let layout = match r.layout() {
             nastavnik_core::RoadmapLayout::Sections => "sections",
             nastavnik_core::RoadmapLayout::Stages => "stages",

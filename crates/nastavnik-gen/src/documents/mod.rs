@@ -7,9 +7,11 @@ pub mod report;
 pub mod roadmap_table;
 
 use minijinja::Value;
-use nastavnik_core::{Order, Organization};
+use nastavnik_core::grammar::{self, Case, Gender, Number};
+use nastavnik_core::{NameStyle, Order, Organization, Person, Responsible};
 use serde::Serialize;
 
+use crate::grammar_filters::{lower_first, position_and_name, upper_first};
 use crate::ir::{Document, TextKind};
 use crate::markup::to_sections;
 use crate::templates::Templates;
@@ -208,10 +210,20 @@ struct PairView {
     period: Option<String>,
 }
 
+/// A reward as a point of the order: «Объявить благодарность Кузнецовой
+/// М.П., учителю математики, за …».
 #[derive(Serialize)]
 struct RewardView {
+    /// «Кузнецова М.П., учитель математики», as written in lists.
     who: String,
+    /// The reward as written: «объявить благодарность».
     reward: String,
+    /// The point's verb phrase, capitalised: «Объявить благодарность».
+    action: String,
+    /// The person in the case the verb takes: «Кузнецовой М.П.».
+    whom: String,
+    /// The role in that case: «учителю математики», or empty.
+    role: String,
     reason: Option<String>,
 }
 
@@ -220,8 +232,13 @@ struct EventView {
     title: String,
     date: String,
     place: Option<String>,
+    /// «в актовом зале».
+    place_locative: Option<String>,
     programme: Vec<String>,
+    /// In the accusative, for «назначить ответственными …»: «куратора ЦМН О.И. Сидорову».
     responsible: String,
+    /// «ответственным», «ответственной» or «ответственными», agreeing with them.
+    responsible_word: &'static str,
 }
 
 #[derive(Serialize)]
@@ -349,31 +366,52 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .map(|o| &o.rewards[..])
         .unwrap_or_default()
         .iter()
-        .map(|r| RewardView {
-            who: p
-                .get(&r.who)
-                .map(|x| x.with_role())
-                .or_else(|| {
-                    org.people
-                        .get(&r.who)
-                        .map(|x| format!("{}, {}", x.surname_initials(), x.position))
-                })
-                .unwrap_or_else(|| r.who.clone()),
-            reward: r.reward.trim().to_string(),
-            reason: r.reason.clone(),
+        .map(|r| {
+            let (action, case) = reward_action(&r.reward);
+            let (person, role) = match (p.get(&r.who), org.people.get(&r.who)) {
+                (Some(x), _) => (Some(x.name.clone()), x.role.clone()),
+                (None, Some(x)) => (Some(x.clone()), Some(x.position.clone())),
+                _ => (None, None),
+            };
+            let whom = match &person {
+                Some(x) => x.styled(case, NameStyle::SurnameInitials),
+                None => r.who.clone(),
+            };
+            let role = match (&person, role) {
+                (Some(x), Some(role)) if !role.trim().is_empty() => role_in(x, &role, case),
+                _ => String::new(),
+            };
+            RewardView {
+                who: p
+                    .get(&r.who)
+                    .map(|x| x.with_role())
+                    .or_else(|| {
+                        org.people
+                            .get(&r.who)
+                            .map(|x| format!("{}, {}", x.surname_initials(), x.position))
+                    })
+                    .unwrap_or_else(|| r.who.clone()),
+                reward: r.reward.trim().to_string(),
+                action,
+                whom,
+                role,
+                reason: r.reason.clone(),
+            }
         })
         .collect();
     let event = order.and_then(|o| o.event.as_ref()).map(|e| EventView {
         title: e.title.trim().to_string(),
         date: e.date.format("%Y-%m-%d").to_string(),
         place: e.place.clone(),
+        place_locative: e.place.as_deref().map(place_locative),
         programme: e.programme.clone(),
         responsible: e
             .responsible
             .iter()
-            .map(|r| roadmap_table::responsible_text(org, r))
+            .map(|r| responsible_in(org, r, Case::Accusative))
             .collect::<Vec<_>>()
             .join(", "),
+        responsible_word: responsible_word(org, &e.responsible),
     });
     let forms: Vec<FormView> = org
         .forms
@@ -437,6 +475,7 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .map(|b| b.citation())
         .collect();
     Ok(minijinja::context! {
+        grammar_forms => Value::from_serialize(crate::grammar_filters::explicit_forms(org)),
         org => Value::from_serialize(OrgView::new(org)),
         head => Value::from_serialize(PersonView::new(&org.head)),
         curator => org.curator().map(|p| Value::from_serialize(PersonView::new(p))),
@@ -461,4 +500,122 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
             _ => "",
         },
     })
+}
+
+/// The reward's verb phrase, capitalised, and the case of the person it
+/// governs: «объявить благодарность» (кому — dative), «наградить грамотой»
+/// (кого — accusative). A bare noun gets its verb: «благодарность» →
+/// «Объявить благодарность», «почетная грамота» → «Наградить почетной грамотой».
+fn reward_action(reward: &str) -> (String, Case) {
+    let reward = reward.trim();
+    let first = reward
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let accusative_verbs = [
+        "наградить",
+        "поощрить",
+        "премировать",
+        "отметить",
+        "направить",
+    ];
+    if first.ends_with("ть") || first.ends_with("ти") {
+        let case = if accusative_verbs.contains(&first.as_str()) {
+            Case::Accusative
+        } else {
+            Case::Dative
+        };
+        return (upper_first(reward), case);
+    }
+    if first.starts_with("благодарност") {
+        return (format!("Объявить {}", lower_first(reward)), Case::Dative);
+    }
+    let instrumental = grammar::inflect_phrase(&lower_first(reward), Case::Instrumental).text;
+    (format!("Наградить {instrumental}"), Case::Accusative)
+}
+
+/// A participant's role in a case: «учителю математики»; a pupil's class
+/// «10 «А» класс» becomes «обучающемуся 10 «А» класса».
+fn role_in(person: &Person, role: &str, case: Case) -> String {
+    let role = role.trim();
+    if role.starts_with(|c: char| c.is_ascii_digit()) {
+        // «10 «А» класс» → «10 «А» класса»; a class written otherwise stays.
+        let class = match role.strip_suffix("класс") {
+            Some(stem) => format!("{stem}класса"),
+            None => role.to_string(),
+        };
+        let feminine = person.gender() == Some(Gender::Feminine);
+        let pupil = match (case, feminine) {
+            (Case::Nominative, false) => "обучающийся",
+            (Case::Nominative, true) => "обучающаяся",
+            (Case::Genitive | Case::Accusative, false) => "обучающегося",
+            (Case::Accusative, true) => "обучающуюся",
+            (Case::Dative, false) => "обучающемуся",
+            (Case::Instrumental, false) => "обучающимся",
+            (Case::Prepositional, false) => "обучающемся",
+            (_, true) => "обучающейся",
+        };
+        return format!("{pupil} {class}");
+    }
+    lower_first(&grammar::inflect_phrase(role, case).text)
+}
+
+/// Where an event takes place, after «в»: «актовый зал» → «в актовом зале»;
+/// a place written with its preposition stays.
+fn place_locative(place: &str) -> String {
+    let place = place.trim();
+    let lower = place.to_lowercase();
+    if ["в ", "во ", "на ", "по "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return place.to_string();
+    }
+    format!("в {}", grammar::locative(place).text)
+}
+
+/// A responsible in a case: «куратора ЦМН О.И. Сидорову»; a text is
+/// declined when the grammar is sure of it, else kept as written.
+fn responsible_in(org: &Organization, r: &Responsible, case: Case) -> String {
+    match r {
+        Responsible::Text(t) => {
+            let inflected = grammar::inflect_phrase(t.trim(), case);
+            if inflected.confident {
+                lower_first(&inflected.text)
+            } else {
+                t.trim().to_string()
+            }
+        }
+        Responsible::Person { person, role, note } => {
+            let Some(p) = org.people.get(person) else {
+                return person.clone();
+            };
+            let mut out = position_and_name(p, role.as_deref(), case);
+            if let Some(note) = note {
+                out.push(' ');
+                out.push_str(note.trim());
+            }
+            out
+        }
+    }
+}
+
+/// «ответственным», «ответственной» or «ответственными», agreeing with
+/// the people appointed.
+fn responsible_word(org: &Organization, all: &[Responsible]) -> &'static str {
+    match all {
+        [Responsible::Person { person, .. }] => {
+            match org.people.get(person).and_then(Person::gender) {
+                Some(Gender::Feminine) => "ответственной",
+                _ => "ответственным",
+            }
+        }
+        [Responsible::Text(t)] => match grammar::phrase_agreement(t) {
+            (Gender::Feminine, Number::Singular) => "ответственной",
+            (_, Number::Singular) => "ответственным",
+            _ => "ответственными",
+        },
+        _ => "ответственными",
+    }
 }

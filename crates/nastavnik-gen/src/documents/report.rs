@@ -96,6 +96,8 @@ pub struct ReportView {
     pub overdue: Vec<usize>,
     /// Who prepared it.
     pub prepared_by: Vec<String>,
+    /// «подготовил», «подготовила» or «подготовили», agreeing with them.
+    pub prepared_verb: &'static str,
 }
 
 impl ReportView {
@@ -150,6 +152,7 @@ impl ReportView {
                 .iter()
                 .map(|r| responsible_text(org, r))
                 .collect(),
+            prepared_verb: prepared_verb(org, &report.prepared_by),
         }
     }
 }
@@ -317,5 +320,26 @@ pub fn simple_table(headers: &[String], rows: &[Vec<String>], widths: &[f32]) ->
         columns: widths.to_vec(),
         header: vec![header],
         rows,
+    }
+}
+
+/// «Справку подготовил / подготовила / подготовили / подготовил(а)»: the verb
+/// agrees with who prepared it, when the name tells the gender.
+fn prepared_verb(org: &Organization, who: &[nastavnik_core::Responsible]) -> &'static str {
+    use nastavnik_core::grammar::Gender;
+    match who {
+        [nastavnik_core::Responsible::Person { person, .. }] => {
+            match org
+                .people
+                .get(person)
+                .and_then(nastavnik_core::Person::gender)
+            {
+                Some(Gender::Feminine) => "подготовила",
+                Some(_) => "подготовил",
+                None => "подготовил(а)",
+            }
+        }
+        [_] => "подготовил(а)",
+        _ => "подготовили",
     }
 }
