@@ -61,10 +61,7 @@ fn typst_source_goes_to_stdout() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let source = String::from_utf8(o.stdout).unwrap();
-    assert!(
-        source.contains("font: \"Liberation Serif\""),
-        "{source}"
-    );
+    assert!(source.contains("font: \"Liberation Serif\""), "{source}");
     assert!(source.contains("lang: \"ru\""));
     assert!(
         std::fs::read_dir(dir.path()).unwrap().next().is_none(),

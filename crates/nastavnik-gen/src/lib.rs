@@ -235,7 +235,9 @@ impl Renderer {
     /// Writes a document model in a format.
     pub fn write(&self, doc: &ir::Document, format: Format) -> Result<Vec<u8>, GenError> {
         match format {
-            Format::Typ => Ok(backend::typst::to_typst(doc, self.engine.body_family()).into_bytes()),
+            Format::Typ => {
+                Ok(backend::typst::to_typst(doc, self.engine.body_family()).into_bytes())
+            }
             Format::Pdf => self.pdf(doc).map(|pdf| pdf.bytes),
             Format::Docx => backend::docx::to_docx(doc),
         }

@@ -37,9 +37,10 @@ pub fn literal(text: &str) -> String {
     out
 }
 
-/// Text as Typst should set it: runs of combining marks capped; a range's
-/// en dash bound to its numbers («2020–2027» never splits); a dash in prose
-/// bound to the word before it (no line starts with «–»).
+/// Text as Typst should set it: runs of combining marks capped; a dash in
+/// prose bound to the word before it (no line starts with «–»). Ranges
+/// («2020–2027») are kept whole by the layout library, so the PDF's text
+/// stays what the document says.
 pub fn typeset_text(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -53,20 +54,12 @@ pub fn typeset_text(text: &str) -> String {
         } else {
             marks = 0;
         }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
         match c {
             ' ' if matches!(next, Some('–' | '—'))
                 && matches!(chars.get(i + 2), Some(' ') | None) =>
             {
                 out.push('\u{a0}')
-            }
-            '–' if prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit()) =>
-            {
-                // WORD JOINER: no break after the dash.
-                out.push('–');
-                out.push('\u{2060}');
             }
             c => out.push(c),
         }
@@ -339,8 +332,8 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
         let _ = write!(out, ", rowspan: {}", c.row_span);
     }
     // A cell spanning rows must break, or a long stage could not fit.
-    if !header && keep_row && c.row_span <= 1 {
-        out.push_str(", keep: true");
+    if !header && (!keep_row || c.row_span > 1) {
+        out.push_str(", keep: false");
     }
     if c.bold {
         out.push_str(", bold: true");
