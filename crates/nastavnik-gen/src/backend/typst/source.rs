@@ -13,6 +13,10 @@ use crate::ir::{
 /// script needs more, and thousands of them make Typst's layout crawl.
 pub const MAX_COMBINING_MARKS: usize = 8;
 
+/// Rows spanned by one cell stay on one page when they hold less text than
+/// this (about half a landscape page of a table).
+const KEEP_GROUP_CHARS: usize = 1200;
+
 /// A lead-in or a table's title shorter than this keeps with what follows.
 const KEEP_WITH_NEXT_CHARS: usize = 300;
 
@@ -331,8 +335,7 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
     if c.row_span > 1 {
         let _ = write!(out, ", rowspan: {}", c.row_span);
     }
-    // A cell spanning rows must break, or a long stage could not fit.
-    if !header && (!keep_row || c.row_span > 1) {
+    if !header && !keep_row {
         out.push_str(", keep: false");
     }
     if c.bold {
@@ -342,6 +345,18 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
         let _ = write!(out, ", align: {cell_align}");
     }
     out.push(')');
+}
+
+fn row_chars(row: &crate::ir::Row) -> usize {
+    row.cells
+        .iter()
+        .flat_map(|c| &c.blocks)
+        .map(|b| match b {
+            Block::Paragraph(p) => plain(&p.content).chars().count(),
+            Block::List(items) => items.iter().map(|i| plain(i).chars().count()).sum(),
+            _ => KEEP_GROUP_CHARS,
+        })
+        .sum()
 }
 
 fn table(out: &mut String, t: &Table) {
@@ -364,10 +379,19 @@ fn table(out: &mut String, t: &Table) {
         }
         out.push_str("  ),\n");
     }
-    for row in &t.rows {
+    let chars: Vec<usize> = t.rows.iter().map(row_chars).collect();
+    for (r, row) in t.rows.iter().enumerate() {
         let keep = row.keep_together();
         out.push_str("  ");
         for c in &row.cells {
+            // A cell spanning rows keeps them on one page when they are short
+            // together; a long stage must break, or it could not fit.
+            let keep = if c.row_span > 1 {
+                let end = (r + c.row_span as usize).min(chars.len());
+                chars[r..end].iter().sum::<usize>() < KEEP_GROUP_CHARS
+            } else {
+                keep
+            };
             cell(out, c, false, keep);
             out.push_str(", ");
         }
