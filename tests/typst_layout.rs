@@ -13,7 +13,7 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn school(name: &str) -> nastavnik_core::Organization {
+fn school(name: &str) -> nastavnik_core::Prepared {
     nastavnik_core::from_path(&repo().join("samples").join(name)).expect("a valid sample")
 }
 
@@ -89,7 +89,7 @@ fn the_pdf_shows_the_text_of_the_document_model() {
         ("sosh19-2021.yaml", DocumentKind::ReportInterim),
     ] {
         let doc = renderer.document(&school(sample), kind).unwrap();
-        let pdf = renderer.write(&doc, Format::Pdf).unwrap();
+        let pdf = renderer.write(&doc, Format::Pdf).unwrap().bytes;
         let Some(text) = poppler("pdftotext", &["-raw"], &pdf) else {
             return;
         };
@@ -111,7 +111,7 @@ fn a_single_document_has_an_outline_of_its_headings() {
         .unwrap();
     let headings = heading_texts(&doc);
     assert!(headings.len() > 3, "a provision has sections");
-    let pdf = renderer.write(&doc, Format::Pdf).unwrap();
+    let pdf = renderer.write(&doc, Format::Pdf).unwrap().bytes;
     let Some(xml) = poppler("pdftohtml", &["-xml", "-i", "-stdout"], &pdf) else {
         return;
     };
@@ -134,7 +134,7 @@ fn the_metadata_name_the_document_and_its_author() {
             DocumentKind::OrderImplementation,
         )
         .unwrap();
-    let pdf = renderer.write(&doc, Format::Pdf).unwrap();
+    let pdf = renderer.write(&doc, Format::Pdf).unwrap().bytes;
     let Some(info) = poppler("pdfinfo", &[], &pdf) else {
         return;
     };
@@ -167,14 +167,16 @@ fn the_default_engine_reads_no_system_font() {
     let org = school("school9-2020.yaml");
     let pdf = renderer
         .render(&org, DocumentKind::OrderCurator, Format::Pdf)
-        .unwrap();
+        .unwrap()
+        .bytes;
     // With system fonts allowed, a machine with fonts-liberation2 and no
     // preferred family sets the same font from another file: same bytes.
     let system = Renderer::new().with_font_policy(FontPolicy::System);
     if system.font_family() == "Liberation Serif" {
         let from_system = system
             .render(&org, DocumentKind::OrderCurator, Format::Pdf)
-            .unwrap();
+            .unwrap()
+            .bytes;
         assert!(pdf == from_system, "same font, same bytes");
     } else {
         eprintln!(
@@ -185,7 +187,8 @@ fn the_default_engine_reads_no_system_font() {
     // And the Typst source names the font, not the host.
     let typ = renderer
         .render(&org, DocumentKind::OrderCurator, Format::Typ)
-        .unwrap();
+        .unwrap()
+        .bytes;
     let typ = String::from_utf8(typ).unwrap();
     assert!(typ.contains("font: \"Liberation Serif\""));
 }
@@ -209,7 +212,7 @@ fn hostile_text_prints_literally() {
         }],
     };
     let renderer = Renderer::new();
-    let pdf = renderer.write(&doc, Format::Pdf).unwrap();
+    let pdf = renderer.write(&doc, Format::Pdf).unwrap().bytes;
     let Some(text) = poppler("pdftotext", &["-raw"], &pdf) else {
         return;
     };
@@ -237,10 +240,12 @@ fn a_region_replaces_the_layout_library() {
     .unwrap();
     let ours = Renderer::new()
         .render(&org, DocumentKind::Provision, Format::Pdf)
-        .unwrap();
+        .unwrap()
+        .bytes;
     let theirs = renderer(dir.path())
         .render(&org, DocumentKind::Provision, Format::Pdf)
-        .unwrap();
+        .unwrap()
+        .bytes;
     assert!(theirs.starts_with(b"%PDF") && ours != theirs);
 
     // A mistake in it is reported in that file, at its line.

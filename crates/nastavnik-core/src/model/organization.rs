@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{dates, Order, Person, Roadmap};
+use crate::{russian::dates, Order, Person, Roadmap};
 
 /// A school or an education authority, with its people, roadmap and orders.
 ///
@@ -64,13 +64,13 @@ pub struct Organization {
     pub documents: BTreeMap<String, IssuedDocument>,
     /// Reports (справки) on the roadmap's progress.
     #[serde(default)]
-    pub reports: crate::report::Reports,
+    pub reports: crate::model::report::Reports,
     /// The forms of mentoring the organisation uses: «учитель – учитель» …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub forms: Vec<crate::forms::FormName>,
+    pub forms: Vec<crate::catalogue::forms::FormName>,
     /// Mentors, mentees and their pairs and groups.
     #[serde(default)]
-    pub participants: crate::participants::Participants,
+    pub participants: crate::model::participants::Participants,
     /// Decisions of collegial bodies: the pedagogical council that adopted the положение.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<IssuedDocument>,
@@ -169,7 +169,7 @@ pub struct IssuedDocument {
     pub name: Option<String>,
     /// Date of signing.
     #[serde(with = "dates::iso_or_russian")]
-    #[schemars(schema_with = "crate::schema::date")]
+    #[schemars(schema_with = "crate::load::schema::date")]
     pub date: chrono::NaiveDate,
     /// Registration number: a string, as in «488», «14-а», «181/1».
     pub number: String,

@@ -29,10 +29,10 @@ pub struct Report {
     /// «по состоянию на»: items due before it and not done are overdue.
     #[serde(
         default,
-        with = "crate::dates::option_iso_or_russian",
+        with = "crate::russian::dates::option_iso_or_russian",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(schema_with = "crate::schema::optional_date")]
+    #[schemars(schema_with = "crate::load::schema::optional_date")]
     pub as_of: Option<NaiveDate>,
     /// The goal of mentoring, when the template's sentence does not fit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,9 +47,9 @@ pub struct Report {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::roadmap::one_or_many"
+        deserialize_with = "crate::model::roadmap::one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<Responsible>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<Responsible>")]
     pub prepared_by: Vec<Responsible>,
 }
 

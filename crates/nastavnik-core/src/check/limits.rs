@@ -1,8 +1,8 @@
 //! Limits on input, chosen so that a whole region fits with room to spare
 //! while a file cannot make the tool run out of memory or time.
 
-use crate::diagnostic::Severity;
-use crate::validate::Problem;
+use crate::check::diagnostic::Severity;
+use crate::check::Problem;
 use crate::Organization;
 
 /// Largest YAML file read: 4 MiB (a school's file is a few dozen KiB).

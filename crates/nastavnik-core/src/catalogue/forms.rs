@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The catalogue shipped with nastavnik: the five forms of Р-145 and
 /// «учитель – ученик».
-pub const CATALOGUE_YAML: &str = include_str!("../data/forms.yaml");
+pub const CATALOGUE_YAML: &str = include_str!("../../data/forms.yaml");
 
 /// A form of mentoring with the texts a programme says of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ pub fn catalogue() -> &'static [Form] {
 /// en dash between the roles.
 ///
 /// ```
-/// use nastavnik_core::forms::normalize;
+/// use nastavnik_core::catalogue::forms::normalize;
 /// assert_eq!(normalize("Ученик-ученик"), "ученик – ученик");
 /// assert_eq!(normalize("учитель — ученик"), "учитель – ученик");
 /// ```

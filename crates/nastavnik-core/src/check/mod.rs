@@ -1,10 +1,14 @@
 //! Cross-checks of a loaded organisation: references between its parts,
 //! item numbers, deadlines against the roadmap's period.
 
+pub mod diagnostic;
+pub mod limits;
+pub mod prepare;
+
 use std::collections::HashMap;
 
-use crate::diagnostic::Severity;
-use crate::roadmap::{Period, RoadmapItem};
+use crate::check::diagnostic::Severity;
+use crate::model::roadmap::{Period, RoadmapItem};
 use crate::{russian, Deadline, Organization, Responsible};
 
 /// A problem found by [`validate`], located by the field's path.
@@ -144,11 +148,11 @@ impl Checker<'_> {
         }
     }
 
-    fn form(&mut self, form: &crate::forms::FormName, field: String) {
+    fn form(&mut self, form: &crate::catalogue::forms::FormName, field: String) {
         if form.form().is_some() {
             return;
         }
-        let hint = match crate::forms::closest(&form.0) {
+        let hint = match crate::catalogue::forms::closest(&form.0) {
             Some(f) => format!("возможно, вы имели в виду «{}»", f.title),
             None => "проверьте написание; в перечне Р-145: «ученик – ученик», «учитель – учитель», «студент – ученик», «работодатель – ученик», «работодатель – студент»".into(),
         };

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{dates, IssuedDocument, Person};
+use crate::{russian::dates, IssuedDocument, Person};
 
 /// The order introducing the target model; every order has the same data.
 pub type ImplementationOrder = Order;
@@ -17,7 +17,7 @@ pub struct Order {
     pub number: String,
     /// Date of signing.
     #[serde(with = "dates::iso_or_russian")]
-    #[schemars(schema_with = "crate::schema::date")]
+    #[schemars(schema_with = "crate::load::schema::date")]
     pub date: NaiveDate,
     /// The title «О …», when the template's default does not fit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,7 +34,7 @@ pub struct Order {
         with = "dates::option_iso_or_russian",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(schema_with = "crate::schema::optional_date")]
+    #[schemars(schema_with = "crate::load::schema::optional_date")]
     pub start: Option<NaiveDate>,
     /// Organisations whose heads are to introduce the model (an authority's order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -48,7 +48,7 @@ pub struct Order {
         with = "dates::option_iso_or_russian",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(schema_with = "crate::schema::optional_date")]
+    #[schemars(schema_with = "crate::load::schema::optional_date")]
     pub publish_by: Option<NaiveDate>,
     /// Further points, inserted before the closing one, as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -84,7 +84,7 @@ pub struct Event {
     pub title: String,
     /// When.
     #[serde(with = "dates::iso_or_russian")]
-    #[schemars(schema_with = "crate::schema::date")]
+    #[schemars(schema_with = "crate::load::schema::date")]
     pub date: NaiveDate,
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,9 +96,9 @@ pub struct Event {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::roadmap::one_or_many"
+        deserialize_with = "crate::model::roadmap::one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<crate::Responsible>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<crate::Responsible>")]
     pub responsible: Vec<crate::Responsible>,
 }
 

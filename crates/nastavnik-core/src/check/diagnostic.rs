@@ -67,7 +67,7 @@ impl Diagnostic {
         let width = last.to_string().len();
         for n in first..=last {
             let Some(line) = lines.get(n - 1) else { break };
-            out.push_str(&format!("\n {n:>width$} | {line}"));
+            out.push_str(&format!("\n {n:>width$} | {}", visible(line)));
             if n == self.line {
                 let pad: String = line
                     .chars()
@@ -110,18 +110,62 @@ impl Diagnostic {
     }
 }
 
+/// Text safe to print on a terminal: a control character (an escape
+/// sequence from a YAML value could recolour the screen or fake a line)
+/// is written out as `\x1B`.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\x{:02X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 impl fmt::Display for Diagnostic {
-    /// `file:line:column: ошибка: поле «path»: message`
+    /// `file:line:column: ошибка: поле «path»: message`, control characters
+    /// written out.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
             Severity::Error => "ошибка",
             Severity::Warning => "предупреждение",
         };
-        write!(f, "{}:{}:{}: {level}", self.file, self.line, self.column)?;
-        if !self.field.is_empty() {
-            write!(f, ": поле «{}»", self.field)?;
+        let file = visible(&self.file);
+        if self.line == 0 {
+            write!(f, "{file}: {level}")?;
+        } else {
+            write!(f, "{file}:{}:{}: {level}", self.line, self.column)?;
         }
-        write!(f, ": {}", self.message)
+        if !self.field.is_empty() {
+            write!(f, ": поле «{}»", visible(&self.field))?;
+        }
+        write!(f, ": {}", visible(&self.message))
+    }
+}
+
+#[cfg(test)]
+mod visible_tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_written_out() {
+        let d = Diagnostic::error(
+            "a.yaml",
+            (1, 2),
+            "name",
+            "неизвестное поле «\u{1b}[2J ошибок нет»",
+        );
+        assert_eq!(
+            d.to_string(),
+            "a.yaml:1:2: ошибка: поле «name»: неизвестное поле «\\x1B[2J ошибок нет»"
+        );
     }
 }
 

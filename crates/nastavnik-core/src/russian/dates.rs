@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 /// Reads «2020-11-19», «19.11.2020» or «19 ноября 2020» (with an optional «г.»).
 ///
 /// ```
-/// use nastavnik_core::dates::parse_date;
+/// use nastavnik_core::russian::dates::parse_date;
 /// assert_eq!(parse_date("19.11.2020 г."), parse_date("2020-11-19"));
 /// assert_eq!(parse_date("19 ноября 2020 г."), parse_date("2020-11-19"));
 /// assert!(parse_date("31.02.2020").is_err());

@@ -71,7 +71,7 @@ struct EvidenceFields {
     document: Option<String>,
     #[serde(rename = "as", default)]
     as_: Option<String>,
-    #[serde(default, with = "crate::dates::option_iso_or_russian")]
+    #[serde(default, with = "crate::russian::dates::option_iso_or_russian")]
     date: Option<NaiveDate>,
     #[serde(default)]
     link: Option<String>,
@@ -161,9 +161,9 @@ impl Evidence {
 /// non-breaking space; whole numbers without decimals («75 %»).
 ///
 /// ```
-/// assert_eq!(nastavnik_core::progress::percent(290.0, 400.0), Some("72,5\u{a0}%".to_string()));
-/// assert_eq!(nastavnik_core::progress::percent(3.0, 4.0), Some("75\u{a0}%".to_string()));
-/// assert_eq!(nastavnik_core::progress::percent(1.0, 0.0), None);
+/// assert_eq!(nastavnik_core::model::progress::percent(290.0, 400.0), Some("72,5\u{a0}%".to_string()));
+/// assert_eq!(nastavnik_core::model::progress::percent(3.0, 4.0), Some("75\u{a0}%".to_string()));
+/// assert_eq!(nastavnik_core::model::progress::percent(1.0, 0.0), None);
 /// ```
 pub fn percent(part: f64, whole: f64) -> Option<String> {
     if whole <= 0.0 {
@@ -182,7 +182,7 @@ pub fn percent(part: f64, whole: f64) -> Option<String> {
 /// is not done. An activity with no dated deadline is never overdue.
 ///
 /// ```
-/// use nastavnik_core::progress::{is_overdue, Status};
+/// use nastavnik_core::model::progress::{is_overdue, Status};
 /// use chrono::NaiveDate;
 /// let d: nastavnik_core::Deadline = "до 01.10.2021".parse().unwrap();
 /// let day = NaiveDate::from_ymd_opt(2021, 12, 30).unwrap();

@@ -54,21 +54,21 @@ pub struct Addition {
     pub item: RoadmapItem,
 }
 
-/// The layouts of the seeds.
+/// The layouts real roadmaps use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RoadmapLayout {
     /// «№ п/п · мероприятие · срок · ответственный · результат», section rows
-    /// across the table (seeds 000 and 004).
+    /// across the table (a school's plan of 2020, a municipal order of 2020).
     #[default]
     #[serde(alias = "разделы")]
     Sections,
     /// «№ · этап · мероприятия · содержание деятельности · сроки ·
-    /// ответственные», the stage cell spanning its rows (seed 001).
+    /// ответственные», the stage cell spanning its rows (a lyceum's roadmap of 2023).
     #[serde(alias = "этапы")]
     Stages,
     /// «№ п/п · стратегии · ключевые механизмы · результаты · сроки ·
-    /// ответственные», the strategy cell spanning its mechanisms (seed 002).
+    /// ответственные», the strategy cell spanning its mechanisms (a municipal programme of 2022).
     #[serde(alias = "стратегии")]
     Strategies,
 }
@@ -93,7 +93,7 @@ impl Period {
     /// Reads the string forms of a period.
     ///
     /// ```
-    /// use nastavnik_core::roadmap::Period;
+    /// use nastavnik_core::model::roadmap::Period;
     /// let p = Period::parse("2023/2024 учебный год").unwrap();
     /// assert_eq!(p.from.to_string(), "2023-09-01");
     /// assert_eq!(p.to.to_string(), "2024-08-31");
@@ -158,9 +158,9 @@ impl<'de> Deserialize<'de> for Period {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Range {
-            #[serde(with = "crate::dates::iso_or_russian")]
+            #[serde(with = "crate::russian::dates::iso_or_russian")]
             from: chrono::NaiveDate,
-            #[serde(with = "crate::dates::iso_or_russian")]
+            #[serde(with = "crate::russian::dates::iso_or_russian")]
             to: chrono::NaiveDate,
         }
         struct V;
@@ -238,7 +238,7 @@ pub struct RoadmapSection {
 }
 
 /// One activity of a roadmap. Any field but the title may be empty, as in the
-/// seeds, where many cells are blank.
+/// real plans, where many cells are blank.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RoadmapItem {
@@ -256,7 +256,7 @@ pub struct RoadmapItem {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<Responsible>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<Responsible>")]
     pub responsible: Vec<Responsible>,
     /// The result and kind of document, one paragraph per line.
     #[serde(
@@ -264,7 +264,7 @@ pub struct RoadmapItem {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<String>")]
     pub result: Vec<String>,
     /// Sub-items, numbered «6.5.1», «6.5.2» …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -279,15 +279,17 @@ pub struct RoadmapItem {
     pub number: Option<String>,
     /// How far it has come.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<crate::progress::Status>,
+    pub status: Option<crate::model::progress::Status>,
     /// What shows it was done.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<crate::progress::Evidence>")]
-    pub evidence: Vec<crate::progress::Evidence>,
+    #[schemars(
+        schema_with = "crate::load::schema::one_or_many::<crate::model::progress::Evidence>"
+    )]
+    pub evidence: Vec<crate::model::progress::Evidence>,
 }
 
 /// A block of an activity's content with its own deadline and responsible.
@@ -304,7 +306,7 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<String>")]
     pub points: Vec<String>,
     /// When it is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -315,7 +317,7 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<Responsible>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<Responsible>")]
     pub responsible: Vec<Responsible>,
     /// What comes of it.
     #[serde(
@@ -323,19 +325,21 @@ pub struct Step {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<String>")]
     pub result: Vec<String>,
     /// How far it has come.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<crate::progress::Status>,
+    pub status: Option<crate::model::progress::Status>,
     /// What shows it was done.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "one_or_many"
     )]
-    #[schemars(schema_with = "crate::schema::one_or_many::<crate::progress::Evidence>")]
-    pub evidence: Vec<crate::progress::Evidence>,
+    #[schemars(
+        schema_with = "crate::load::schema::one_or_many::<crate::model::progress::Evidence>"
+    )]
+    pub evidence: Vec<crate::model::progress::Evidence>,
 }
 
 /// Who answers for a roadmap item.

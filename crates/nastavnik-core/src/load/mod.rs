@@ -1,4 +1,8 @@
-//! Loading an [`Organization`] from YAML, keeping positions for diagnostics.
+//! Loading an [`Organization`](crate::Organization) from YAML, keeping positions for diagnostics.
+
+mod mend;
+pub mod schema;
+pub mod starter;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -6,14 +10,14 @@ use std::path::Path;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::diagnostic::{translate, Diagnostic, Severity};
-use crate::Organization;
+use crate::check::diagnostic::{translate, Diagnostic, Severity};
+use crate::check::prepare::Prepared;
 
 /// Why a file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("не удалось прочитать файл {path}: {source}")]
+    #[error("не удалось прочитать файл {path}: {}", crate::russian::io_error(.source))]
     Io {
         /// The file.
         path: String,
@@ -177,7 +181,7 @@ impl MarkedEventReceiver for Walker {
 
 /// Reads an organisation from YAML text. `origin` names the text in
 /// diagnostics (a file path, or «<строка>»). Schema errors are reported with
-/// line, column and field; references are then checked by [`crate::validate`].
+/// line, column and field; references are then checked by [`crate::check`].
 ///
 /// ```
 /// let yaml = "kind: school\nname: МБОУ СОШ № 1\nhead: Иванов И.И.\n";
@@ -188,28 +192,28 @@ impl MarkedEventReceiver for Walker {
 /// assert!(err.to_string().contains("школа.yaml:1:1"), "{err}");
 /// assert!(err.to_string().contains("не указано обязательное поле «name»"), "{err}");
 /// ```
-pub fn from_yaml_str(text: &str, origin: &str) -> Result<Organization, LoadError> {
+pub fn from_yaml_str(text: &str, origin: &str) -> Result<Prepared, LoadError> {
     load_str(text, origin).map(|loaded| loaded.organization)
 }
 
 /// An organisation read from YAML, with the warnings found on the way.
 #[derive(Debug)]
 pub struct Loaded {
-    /// The organisation, the default roadmap expanded.
-    pub organization: Organization,
-    /// What looks wrong but does not stop rendering.
+    /// The organisation, prepared as [`crate::prepare`] prepares a model.
+    pub organization: Prepared,
+    /// What looks wrong but does not stop rendering, placed in the file.
     pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads an organisation from YAML text, keeping the warnings: the schema,
-/// then the default roadmap, then the cross-checks of [`crate::validate`].
+/// then the default roadmap, then the cross-checks of [`crate::check`].
 /// Errors stop it; warnings come back with the organisation.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let whole_file =
         |message: String| LoadError::Invalid(vec![Diagnostic::error(origin, (1, 1), "", message)]);
-    if text.len() > crate::limits::MAX_FILE_BYTES {
-        return Err(whole_file(crate::limits::too_big(text.len())));
+    if text.len() > crate::check::limits::MAX_FILE_BYTES {
+        return Err(whole_file(crate::check::limits::too_big(text.len())));
     }
     if text.trim().is_empty()
         || text
@@ -225,7 +229,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let filled_later: std::collections::HashSet<String> =
         placeholders.iter().map(|d| d.field.clone()).collect();
     // Every structural mistake, then — if the file could be read — the cross-checks.
-    let reading = crate::mend::read(text, origin, &filled_later);
+    let reading = crate::load::mend::read(text, origin, &filled_later);
     let mut errors: Vec<Diagnostic> = placeholders;
     errors.extend(reading.errors);
     errors.sort_by_key(|d| (d.line, d.column));
@@ -237,9 +241,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid(errors));
     }
     let mended = reading.mended;
-    let mut problems = crate::default_roadmap::expand(&mut org);
-    problems.extend(crate::limits::check(&org));
-    problems.extend(crate::validate::validate(&org));
+    let mut problems = crate::check::prepare::run(&mut org);
     // The index re-reads the text: only build it when there is something to place.
     // A problem where the file was mended is the mending's, not the author's.
     problems.retain(|p| {
@@ -273,7 +275,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     errors.sort_by_key(|d| (d.line, d.column));
     if errors.is_empty() {
         Ok(Loaded {
-            organization: org,
+            organization: Prepared::new(org, warnings.clone()),
             warnings,
         })
     } else {
@@ -285,27 +287,51 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
 }
 
 /// Reads an organisation from a YAML file.
-pub fn from_path(path: &Path) -> Result<Organization, LoadError> {
+pub fn from_path(path: &Path) -> Result<Prepared, LoadError> {
     load_path(path).map(|loaded| loaded.organization)
 }
 
 /// Reads an organisation from a YAML file, keeping the warnings.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_source(path)?;
+    load_str(&text, &path.display().to_string())
+}
+
+/// The text of a YAML file. Only a regular file is read (a device, a pipe or
+/// a directory is refused before reading), never more than the size limit
+/// whatever the file claims, and only UTF-8.
+pub fn read_source(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > crate::limits::MAX_FILE_BYTES as u64 {
-            return Err(LoadError::Invalid(vec![Diagnostic::error(
-                &shown,
-                (1, 1),
-                "",
-                crate::limits::too_big(meta.len() as usize),
-            )]));
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let whole_file =
+        |message: String| LoadError::Invalid(vec![Diagnostic::error(&shown, (1, 1), "", message)]);
+    let io = |source: std::io::Error| LoadError::Io {
         path: shown.clone(),
         source,
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(whole_file(
+            "это каталог, а не файл: укажите файл YAML (каталог целиком читает nastavnik bundle)"
+                .into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(whole_file(
+            "это не обычный файл (устройство или канал): укажите файл YAML".into(),
+        ));
+    }
+    let limit = crate::check::limits::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() > limit {
+        let size = usize::try_from(meta.len())
+            .unwrap_or(usize::MAX)
+            .max(bytes.len());
+        return Err(whole_file(crate::check::limits::too_big(size)));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
@@ -317,12 +343,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             "файл не в кодировке UTF-8: сохраните его как «UTF-8» в редакторе",
         )])
     })?;
-    load_str(&text, &shown)
+    Ok(text)
 }
 
 /// «ЗАПОЛНИТЕ: …» left in the file, as errors with their fields.
 fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
-    let marker = crate::starter::PLACEHOLDER;
+    let marker = crate::load::starter::PLACEHOLDER;
     if !text.contains(marker) {
         return Vec::new();
     }
@@ -424,7 +450,7 @@ pub(crate) fn schema_diagnostic(
     // A syntax error is where the parser stopped, not where its field began.
     let syntax = location.as_ref().and_then(|loc| {
         let source_line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
-        crate::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
+        crate::check::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
     });
     if let Some((message, loc)) = syntax {
         let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));

@@ -2,32 +2,55 @@
 //! activities, dated from the roadmap's period. A school takes it with
 //! `from_default: true` and changes it with `drop`, `replace` and `add`.
 
-use crate::diagnostic::Severity;
-use crate::roadmap::{Period, RoadmapItem, RoadmapLayout, RoadmapSection, Step};
-use crate::validate::Problem;
+use crate::check::diagnostic::Severity;
+use crate::check::Problem;
+use crate::model::roadmap::{Period, RoadmapItem, RoadmapLayout, RoadmapSection, Step};
 use crate::{Organization, Responsible};
 
 /// The default roadmap as shipped, with `{Y1}`, `{Y2}`, `{curator}` and
 /// `{head}` still in it.
-pub const DEFAULT_ROADMAP: &str = include_str!("../data/default-roadmap.yaml");
+pub const DEFAULT_ROADMAP: &str = include_str!("../../data/default-roadmap.yaml");
 
-/// The default roadmap's sections for a period and an organisation.
+/// The default roadmap's sections for a period and an organisation. The
+/// roadmap runs from September of the first year to May of the last, so the
+/// period must span two calendar years at least (an academic year such as
+/// 2023/2024, or 2020–2027); a period inside one year is refused with the
+/// reason, in Russian.
 ///
 /// ```
-/// use nastavnik_core::{default_roadmap::default_sections, Organization, Period};
+/// use nastavnik_core::{catalogue::default_roadmap::default_sections, Organization, Period};
 /// let period = Period::parse("2023/2024").unwrap();
-/// let sections = default_sections(&period, &Organization::default());
+/// let sections = default_sections(&period, &Organization::default()).unwrap();
 /// assert_eq!(sections.len(), 7);
 /// assert_eq!(sections[0].title, "Подготовка условий для запуска программы наставничества");
 /// let first = &sections[0].items[0].steps[0];
 /// assert_eq!(first.deadline.as_ref().unwrap().to_string(), "сентябрь 2023\u{a0}г.");
+/// let one_year = Period::parse("2022").unwrap();
+/// assert!(default_sections(&one_year, &Organization::default()).unwrap_err().contains("2022/2023"));
 /// ```
-pub fn default_sections(period: &Period, org: &Organization) -> Vec<RoadmapSection> {
+pub fn default_sections(
+    period: &Period,
+    org: &Organization,
+) -> Result<Vec<RoadmapSection>, String> {
+    let (first, last) = (period.first_year(), period.last_year());
+    if first >= last {
+        return Err(format!(
+            "типовая дорожная карта идёт с сентября по май, а период «{}» умещается в один календарный год: укажите учебный год, например period: {first}/{}",
+            period.describe(),
+            first + 1
+        ));
+    }
     let text = DEFAULT_ROADMAP
-        .replace("{Y1}", &period.first_year().to_string())
-        .replace("{Y2}", &period.last_year().to_string());
-    let mut sections: Vec<RoadmapSection> =
-        serde_yaml::from_str(&text).expect("the shipped default roadmap is valid");
+        .replace("{Y1}", &first.to_string())
+        .replace("{Y2}", &last.to_string());
+    let mut sections: Vec<RoadmapSection> = serde_yaml::from_str(&text).map_err(|e| {
+        // Only a changed data file gets here: say so without the library's English.
+        format!(
+            "типовая дорожная карта не читается для периода «{}» (строка {} файла данных)",
+            period.describe(),
+            e.location().map_or(0, |l| l.line())
+        )
+    })?;
     let curator = org
         .curator
         .clone()
@@ -67,7 +90,7 @@ pub fn default_sections(period: &Period, org: &Organization) -> Vec<RoadmapSecti
             }
         }
     }
-    sections
+    Ok(sections)
 }
 
 /// Expands `from_default` into sections and applies `replace`, `drop` and
@@ -98,19 +121,41 @@ pub fn expand(org: &mut Organization) -> Vec<Problem> {
         }
         return problems;
     }
-    let Some(period) = roadmap.period else {
-        problems.push(error(
-            "roadmap.from_default".into(),
-            "для типовой дорожной карты нужен период: добавьте period: 2023/2024".into(),
-        ));
-        return problems;
+    // A default roadmap that cannot be made still gets its title, so that the
+    // one mistake is reported once, not again as a missing title.
+    let title = |period: Option<&Period>| {
+        let mut title = format!(
+            "Дорожная карта по реализации целевой модели наставничества {}",
+            org.territory_locative()
+        );
+        if let Some(period) = period {
+            title.push_str(&format!(" на {}", period.describe()));
+        }
+        title
     };
-    let mut sections = default_sections(&period, org);
-    let default_title = format!(
-        "Дорожная карта по реализации целевой модели наставничества {} на {}",
-        org.territory_locative(),
-        period.describe()
-    );
+    let untitled = roadmap.subject.trim().is_empty() && roadmap.title.is_none();
+    let failed = |org: &mut Organization, title: String, problem: Problem| {
+        if let Some(roadmap) = org.roadmap.as_mut().filter(|_| untitled) {
+            roadmap.title = Some(title);
+        }
+        vec![problem]
+    };
+    let Some(period) = roadmap.period else {
+        let title = title(None);
+        return failed(
+            org,
+            title,
+            error(
+                "roadmap.from_default".into(),
+                "для типовой дорожной карты нужен период: добавьте period: 2023/2024".into(),
+            ),
+        );
+    };
+    let default_title = title(Some(&period));
+    let mut sections = match default_sections(&period, org) {
+        Ok(sections) => sections,
+        Err(message) => return failed(org, default_title, error("roadmap.period".into(), message)),
+    };
     let roadmap = org.roadmap.as_mut().expect("checked above");
 
     // Numbers refer to the default as shipped, so replace before dropping.

@@ -13,14 +13,14 @@ use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
-use crate::forms::FormName;
-use crate::progress::{Evidence, Status};
-use crate::report::TextBlock;
-use crate::roadmap::{Period, Responsible, RoadmapLayout};
+use crate::catalogue::forms::FormName;
+use crate::model::progress::{Evidence, Status};
+use crate::model::report::TextBlock;
+use crate::model::roadmap::{Period, Responsible, RoadmapLayout};
 use crate::{Deadline, Organization, OrganizationKind, Person};
 
 /// The Russian descriptions, by type («Person») and by field («Person.surname»).
-const DESCRIPTIONS: &str = include_str!("../data/schema-ru.yaml");
+const DESCRIPTIONS: &str = include_str!("../../data/schema-ru.yaml");
 
 /// The file name the samples' modeline points to, next to the YAML files.
 pub const FILE_NAME: &str = "nastavnik.schema.json";
@@ -36,7 +36,7 @@ const DATE_PATTERN: &str =
 /// editors support best), with Russian descriptions.
 ///
 /// ```
-/// let schema = nastavnik_core::schema::json_schema();
+/// let schema = nastavnik_core::load::schema::json_schema();
 /// assert_eq!(schema["properties"]["name"]["description"].as_str().unwrap().split(':').next(),
 ///            Some("Полное наименование организации"));
 /// ```
@@ -242,7 +242,7 @@ by_hand!(Deadline, "Deadline", |_g| json_schema!({
 
 by_hand!(FormName, "FormName", |_g| json_schema!({
     "type": "string",
-    "examples": crate::forms::catalogue().iter().map(|f| f.title.clone()).collect::<Vec<_>>()
+    "examples": crate::catalogue::forms::catalogue().iter().map(|f| f.title.clone()).collect::<Vec<_>>()
 }));
 
 by_hand!(Period, "Period", |g| {

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::forms::FormName;
-use crate::progress::Status;
-use crate::roadmap::one_or_many;
+use crate::catalogue::forms::FormName;
+use crate::model::progress::Status;
+use crate::model::roadmap::one_or_many;
 use crate::{Deadline, Person};
 
 /// Everyone taking part, and how they are paired.
@@ -73,7 +73,7 @@ pub struct Pair {
     pub mentor: String,
     /// The mentees' ids.
     #[serde(deserialize_with = "one_or_many")]
-    #[schemars(schema_with = "crate::schema::one_or_many::<String>")]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<String>")]
     pub mentees: Vec<String>,
     /// The form of mentoring.
     pub form: FormName,

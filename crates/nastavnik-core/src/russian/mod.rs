@@ -1,9 +1,13 @@
 //! Russian writing rules for official documents, in one place.
 //!
 //! Dates, month names, initials, the number sign, ranges and quotation marks
-//! follow ГОСТ Р 7.0.97 and the habits of Russian school paperwork (see
-//! `shared/domain.md`, section 7). Every document kind writes through these
-//! functions, so a rule changes in one spot.
+//! follow ГОСТ Р 7.0.97-2016 (its 2025 edition took effect 18.08.2025) and the
+//! habits of Russian school paperwork: «05.06.2016» or «5 июня 2016 г.»;
+//! a non-breaking space after «№», between initials and surname, before
+//! «г.»; «ёлочки» outside and „лапки“ inside; an en dash in ranges. Every
+//! document kind writes through these functions, so a rule changes in one spot.
+
+pub mod dates;
 
 use std::sync::LazyLock;
 
@@ -222,6 +226,45 @@ pub fn polish(text: &str) -> String {
     let text = INITIALS_FIRST.replace_all(&text, "$1$2\u{a0}$3");
     let text = SURNAME_FIRST.replace_all(&text, "$1\u{a0}$2$3");
     YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
+}
+
+/// An operating-system error told in Russian, for messages that name a path:
+/// the system's own text is English and never reaches a user.
+///
+/// ```
+/// let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert_eq!(nastavnik_core::russian::io_error(&e), "нет прав доступа");
+/// ```
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "файл или каталог не найден",
+        K::PermissionDenied => "нет прав доступа",
+        K::AlreadyExists => "файл уже существует",
+        K::IsADirectory => "это каталог, а не файл",
+        K::NotADirectory => "часть пути — не каталог",
+        K::StorageFull => "на диске нет места",
+        K::QuotaExceeded => "превышена квота диска",
+        K::ReadOnlyFilesystem => "файловая система только для чтения",
+        K::DirectoryNotEmpty => "каталог не пуст",
+        K::CrossesDevices => "перенос между разными дисками невозможен",
+        K::InvalidFilename => "недопустимое имя файла",
+        K::FileTooLarge => "файл слишком большой",
+        K::BrokenPipe => "получатель вывода закрыл канал",
+        K::Interrupted => "операция прервана",
+        K::InvalidData => "данные повреждены или не в той кодировке",
+        K::UnexpectedEof => "файл оборвался",
+        K::OutOfMemory => "не хватило памяти",
+        K::WouldBlock | K::TimedOut => "файл не отвечает (канал или устройство?)",
+        K::ResourceBusy | K::ExecutableFileBusy => "файл занят другой программой",
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => format!("ошибка ввода-вывода (код системы {code})"),
+                None => "ошибка ввода-вывода".to_string(),
+            }
+        }
+    };
+    text.to_string()
 }
 
 #[cfg(test)]

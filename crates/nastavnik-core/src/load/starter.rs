@@ -2,8 +2,8 @@
 //! need, with Russian comments and placeholders «ЗАПОЛНИТЕ: …» that loading
 //! reports as errors until they are filled.
 
-use crate::default_roadmap::default_sections;
-use crate::roadmap::Period;
+use crate::catalogue::default_roadmap::default_sections;
+use crate::model::roadmap::Period;
 use crate::{Organization, OrganizationKind, Person};
 
 /// The word that marks a value still to be filled.
@@ -20,7 +20,7 @@ fn todo(what: &str) -> String {
 /// A starting file for an organisation, for the academic year that begins in `year`.
 ///
 /// ```
-/// let yaml = nastavnik_core::starter::starter_yaml("МБОУ СОШ № 1", nastavnik_core::OrganizationKind::School, 2025);
+/// let yaml = nastavnik_core::load::starter::starter_yaml("МБОУ СОШ № 1", nastavnik_core::OrganizationKind::School, 2025);
 /// let err = nastavnik_core::load_str(&yaml, "school.yaml").unwrap_err();
 /// assert!(err.diagnostics().iter().all(|d| d.message.starts_with("не заполнено")));
 /// ```
@@ -35,14 +35,15 @@ pub fn starter_yaml(short_name: &str, kind: OrganizationKind, year: i32) -> Stri
         "curator".into(),
         Person::new("Куратор", "", "").with_position("заместитель директора"),
     );
-    let sections = default_sections(&period, &org);
+    // An academic year always spans two calendar years: the default roadmap reads.
+    let sections = default_sections(&period, &org).unwrap_or_default();
     let roadmap = serde_yaml::to_string(&sections).unwrap_or_default();
     let roadmap: String = roadmap.lines().map(|l| format!("    {l}\n")).collect();
     let kind_word = match kind {
         OrganizationKind::School => "school",
         OrganizationKind::Authority => "authority",
     };
-    let modeline = crate::schema::MODELINE;
+    let modeline = crate::load::schema::MODELINE;
     let text = format!(
         r#"{modeline}
 # Описание организации для nastavnik: документы целевой модели наставничества (Р-145).

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_yaml::{Mapping, Value};
 
-use crate::diagnostic::Diagnostic;
+use crate::check::diagnostic::Diagnostic;
 use crate::load::{schema_diagnostic, PositionIndex};
 use crate::Organization;
 
