@@ -23,7 +23,12 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();
-    match Command::new(tool).args(args).arg(&path).arg("-").output() {
+    let mut command = Command::new(tool);
+    command.args(args).arg(&path);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    match command.output() {
         Ok(out) => {
             assert!(out.status.success(), "{tool} failed");
             Some(String::from_utf8_lossy(&out.stdout).into_owned())
@@ -42,6 +47,14 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> Option<String> {
 /// Text compared across layouts: no whitespace, no hyphens (Typst's
 /// hyphenation adds them at line ends), no invisible joiners.
 fn normalised(text: &str) -> String {
+    // Page numbers in the header («\x0c2») are no part of the text.
+    let text: String = text
+        .lines()
+        .filter(|l| {
+            let l = l.trim().trim_start_matches('\x0c');
+            l.is_empty() || !l.chars().all(|c| c.is_ascii_digit())
+        })
+        .collect();
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2060}' | '\u{200b}'))
         .collect()

@@ -13,6 +13,10 @@ use crate::ir::{
 /// script needs more, and thousands of them make Typst's layout crawl.
 pub const MAX_COMBINING_MARKS: usize = 8;
 
+/// Rows spanned by one cell stay on one page when they hold less text than
+/// this (about half a landscape page of a table).
+const KEEP_GROUP_CHARS: usize = 1200;
+
 /// A lead-in or a table's title shorter than this keeps with what follows.
 const KEEP_WITH_NEXT_CHARS: usize = 300;
 
@@ -37,9 +41,10 @@ pub fn literal(text: &str) -> String {
     out
 }
 
-/// Text as Typst should set it: runs of combining marks capped; a range's
-/// en dash bound to its numbers («2020–2027» never splits); a dash in prose
-/// bound to the word before it (no line starts with «–»).
+/// Text as Typst should set it: runs of combining marks capped; a dash in
+/// prose bound to the word before it (no line starts with «–»). Ranges
+/// («2020–2027») are kept whole by the layout library, so the PDF's text
+/// stays what the document says.
 pub fn typeset_text(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -53,20 +58,12 @@ pub fn typeset_text(text: &str) -> String {
         } else {
             marks = 0;
         }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
         match c {
             ' ' if matches!(next, Some('–' | '—'))
                 && matches!(chars.get(i + 2), Some(' ') | None) =>
             {
                 out.push('\u{a0}')
-            }
-            '–' if prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit()) =>
-            {
-                // WORD JOINER: no break after the dash.
-                out.push('–');
-                out.push('\u{2060}');
             }
             c => out.push(c),
         }
@@ -338,9 +335,8 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
     if c.row_span > 1 {
         let _ = write!(out, ", rowspan: {}", c.row_span);
     }
-    // A cell spanning rows must break, or a long stage could not fit.
-    if !header && keep_row && c.row_span <= 1 {
-        out.push_str(", keep: true");
+    if !header && !keep_row {
+        out.push_str(", keep: false");
     }
     if c.bold {
         out.push_str(", bold: true");
@@ -349,6 +345,18 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
         let _ = write!(out, ", align: {cell_align}");
     }
     out.push(')');
+}
+
+fn row_chars(row: &crate::ir::Row) -> usize {
+    row.cells
+        .iter()
+        .flat_map(|c| &c.blocks)
+        .map(|b| match b {
+            Block::Paragraph(p) => plain(&p.content).chars().count(),
+            Block::List(items) => items.iter().map(|i| plain(i).chars().count()).sum(),
+            _ => KEEP_GROUP_CHARS,
+        })
+        .sum()
 }
 
 fn table(out: &mut String, t: &Table) {
@@ -371,10 +379,19 @@ fn table(out: &mut String, t: &Table) {
         }
         out.push_str("  ),\n");
     }
-    for row in &t.rows {
+    let chars: Vec<usize> = t.rows.iter().map(row_chars).collect();
+    for (r, row) in t.rows.iter().enumerate() {
         let keep = row.keep_together();
         out.push_str("  ");
         for c in &row.cells {
+            // A cell spanning rows keeps them on one page when they are short
+            // together; a long stage must break, or it could not fit.
+            let keep = if c.row_span > 1 {
+                let end = (r + c.row_span as usize).min(chars.len());
+                chars[r..end].iter().sum::<usize>() < KEEP_GROUP_CHARS
+            } else {
+                keep
+            };
             cell(out, c, false, keep);
             out.push_str(", ");
         }
