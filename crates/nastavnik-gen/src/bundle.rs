@@ -47,7 +47,10 @@ pub fn merge(title: &str, docs: &[(DocumentKind, Document)]) -> Document {
     }
     Document {
         title: title.to_string(),
-        author: docs.first().map(|(_, d)| d.author.clone()).unwrap_or_default(),
+        author: docs
+            .first()
+            .map(|(_, d)| d.author.clone())
+            .unwrap_or_default(),
         date: docs.iter().filter_map(|(_, d)| d.date).max(),
         sections,
     }

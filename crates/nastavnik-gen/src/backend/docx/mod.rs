@@ -119,7 +119,10 @@ fn link_target(url: &str) -> Option<&str> {
     let clean = !url.chars().any(|c| {
         c.is_control()
             || c.is_whitespace()
-            || matches!(c, '\u{fffe}' | '\u{ffff}' | '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^')
+            || matches!(
+                c,
+                '\u{fffe}' | '\u{ffff}' | '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^'
+            )
     });
     (scheme_ok && clean).then_some(url)
 }
@@ -139,6 +142,7 @@ pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
     }
     let expect = package::Expect {
         header_rows: writer.header_rows,
+        section_breaks: doc.sections.len().saturating_sub(1),
     };
     package::package(writer.docx.build(), doc, expect)
 }
@@ -227,11 +231,8 @@ impl Writer {
                 .add_page_num(PageNum::new()),
         );
         // Word wants a paragraph in every header part, even an empty one.
-        let first = Header::new().add_paragraph(
-            DocxParagraph::new()
-                .id(self.para_id())
-                .style(style::HEADER),
-        );
+        let first = Header::new()
+            .add_paragraph(DocxParagraph::new().id(self.para_id()).style(style::HEADER));
         (numbered, first)
     }
 
@@ -845,14 +846,29 @@ mod tests {
         ]);
         doc.title = "Приказ rIdHyperlink42".into();
         let body = part(&doc, "word/document.xml");
-        assert!(body.contains("О rIdHyperlink42 и w14:paraId=&quot;7&quot;") || body.contains("О rIdHyperlink42 и w14:paraId=\"7\""), "{body}");
+        assert!(
+            body.contains("О rIdHyperlink42 и w14:paraId=&quot;7&quot;")
+                || body.contains("О rIdHyperlink42 и w14:paraId=\"7\""),
+            "{body}"
+        );
         assert!(body.contains(">rIdHyperlink42</w:t>"), "{body}");
         assert!(body.contains(r#"r:id="rIdLink1""#), "{body}");
         let rels = part(&doc, "word/_rels/document.xml.rels");
-        assert!(rels.contains(r#"Id="rIdLink1""#) && rels.contains("https://example.org/rIdHyperlink42"), "{rels}");
+        assert!(
+            rels.contains(r#"Id="rIdLink1""#)
+                && rels.contains("https://example.org/rIdHyperlink42"),
+            "{rels}"
+        );
         let core = part(&doc, "docProps/core.xml");
-        assert!(core.contains("<dc:title>Приказ rIdHyperlink42</dc:title>"), "{core}");
-        assert!(core.contains("2020-11-19T00:00:00Z") && core.contains("<dc:language>ru-RU</dc:language>"), "{core}");
+        assert!(
+            core.contains("<dc:title>Приказ rIdHyperlink42</dc:title>"),
+            "{core}"
+        );
+        assert!(
+            core.contains("2020-11-19T00:00:00Z")
+                && core.contains("<dc:language>ru-RU</dc:language>"),
+            "{core}"
+        );
     }
 
     #[test]
@@ -877,13 +893,19 @@ mod tests {
             let name = file.name().to_string();
             file.read_to_string(&mut xml).unwrap();
             assert!(
-                !xml.chars().any(|c| (c.is_control() && c != '\n' && c != '\r' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}'),
+                !xml.chars()
+                    .any(|c| (c.is_control() && c != '\n' && c != '\r' && c != '\t')
+                        || c == '\u{fffe}'
+                        || c == '\u{ffff}'),
                 "{name}: {xml:?}"
             );
             names(&xml);
         }
         let body = part(&doc, "word/document.xml");
-        assert!(body.contains(r"ссылка\x07") && body.contains(r"\x00\uFFFE\uFFFF"), "{body}");
+        assert!(
+            body.contains(r"ссылка\x07") && body.contains(r"\x00\uFFFE\uFFFF"),
+            "{body}"
+        );
         // Neither the control character's address nor a script is a link.
         assert!(!body.contains("<w:hyperlink"), "{body}");
         assert!(body.contains(">скрипт</w:t>"));
@@ -930,12 +952,17 @@ mod tests {
         assert!(rows[0].contains("<w:tblHeader />") && rows[0].contains("Шапка 1"));
         assert!(rows[1].contains("<w:tblHeader />") && rows[1].contains("Шапка 2"));
         assert!(!rows[2].contains("tblHeader"));
-        assert!(!body.contains(HEADER_ROW_MARKER) && !body.contains("bookmark"), "{body}");
+        assert!(
+            !body.contains(HEADER_ROW_MARKER) && !body.contains("bookmark"),
+            "{body}"
+        );
     }
 
     #[test]
     fn a_missing_marker_is_an_error() {
-        let doc = one_section(vec![Block::Paragraph(Paragraph::text(vec![Inline::plain("x")]))]);
+        let doc = one_section(vec![Block::Paragraph(Paragraph::text(vec![
+            Inline::plain("x"),
+        ]))]);
         let mut writer = Writer {
             numbering_ids: FIRST_NUMBERING,
             header_rows: 0,
@@ -945,9 +972,19 @@ mod tests {
         };
         writer.write_section(&doc.sections[0], true, true);
         // A header row the writer thinks it marked but the body does not hold.
-        let err = package::package(writer.docx.build(), &doc, package::Expect { header_rows: 1 })
-            .unwrap_err();
-        assert!(matches!(err, GenError::Docx(ref m) if m.contains("header rows")), "{err}");
+        let err = package::package(
+            writer.docx.build(),
+            &doc,
+            package::Expect {
+                header_rows: 1,
+                section_breaks: 0,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, GenError::Docx(ref m) if m.contains("header rows")),
+            "{err}"
+        );
     }
 
     #[test]
@@ -967,6 +1004,13 @@ mod tests {
             }),
         ]);
         assert_eq!(to_docx(&doc).unwrap(), to_docx(&doc).unwrap());
+        // Sections end with a paragraph docx-rs numbers when it writes it.
+        let mut two = doc.clone();
+        two.sections.push(two.sections[0].clone());
+        two.sections[1].orientation = Orientation::Landscape;
+        let first = to_docx(&two).unwrap();
+        assert_eq!(first, to_docx(&two).unwrap());
+        assert!(part(&two, "word/document.xml").contains(r#"w14:paraId="7F000001""#));
         let body = part(&doc, "word/document.xml");
         let n = names(&body);
         let at = |name: &str| n.iter().position(|x| x == name).unwrap();
@@ -975,7 +1019,10 @@ mod tests {
         assert!(body.contains(r#"<w:pStyle w:val="Heading2" />"#), "{body}");
         // headerReference before pgSz in the section properties.
         assert!(at("w:headerReference") < at("w:pgSz"));
-        let ids: Vec<&str> = body.match_indices("w14:paraId=\"").map(|(i, _)| &body[i + 13..i + 21]).collect();
+        let ids: Vec<&str> = body
+            .match_indices("w14:paraId=\"")
+            .map(|(i, _)| &body[i + 13..i + 21])
+            .collect();
         let mut unique = ids.clone();
         unique.sort();
         unique.dedup();

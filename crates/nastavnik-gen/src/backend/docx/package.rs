@@ -19,11 +19,15 @@ use super::{xml_safe, BODY_SIZE, FONT, HEADER_ROW_MARKER, INDENT, TABLE_SIZE};
 use crate::ir::Document;
 use crate::GenError;
 
-const CT_MAIN: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const CT_MAIN: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 const CT_STYLES: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
-const CT_SETTINGS: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
-const CT_FONTS: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
-const CT_NUMBERING: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
+const CT_SETTINGS: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
+const CT_FONTS: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+const CT_NUMBERING: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
 const CT_HEADER: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 const CT_CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
 const CT_APP: &str = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
@@ -33,46 +37,87 @@ const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 pub(super) struct Expect {
     /// Header rows marked while building; each must be found.
     pub header_rows: usize,
+    /// Sections ended by a paragraph of their own (all but the last).
+    pub section_breaks: usize,
 }
 
 /// Writes the package from docx-rs's parts and the document's metadata.
-pub(super) fn package(raw: docx_rs::XMLDocx, doc: &Document, expect: Expect) -> Result<Vec<u8>, GenError> {
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut overrides: Vec<(String, &str)> = vec![
-        ("/word/document.xml".into(), CT_MAIN),
-        ("/word/styles.xml".into(), CT_STYLES),
-        ("/word/settings.xml".into(), CT_SETTINGS),
-        ("/word/fontTable.xml".into(), CT_FONTS),
-        ("/word/numbering.xml".into(), CT_NUMBERING),
+pub(super) fn package(
+    raw: docx_rs::XMLDocx,
+    doc: &Document,
+    expect: Expect,
+) -> Result<Vec<u8>, GenError> {
+    let (rels, targets) = document_rels(&raw.document_rels)?;
+    // docx-rs writes some parts whether or not the body refers to them
+    // (numbering without clauses): a part goes in only if a relationship names it.
+    let referenced = |name: &str| targets.iter().any(|t| t == name);
+    let mut word: Vec<(String, Vec<u8>, &str)> = vec![
+        (
+            "document.xml".into(),
+            body(&raw.document, &expect)?,
+            CT_MAIN,
+        ),
+        ("styles.xml".into(), styles().into_bytes(), CT_STYLES),
+        (
+            "settings.xml".into(),
+            SETTINGS.as_bytes().to_vec(),
+            CT_SETTINGS,
+        ),
+        ("fontTable.xml".into(), raw.font_table.clone(), CT_FONTS),
     ];
-    for i in 0..raw.headers.len() {
-        overrides.push((format!("/word/header{}.xml", i + 1), CT_HEADER));
+    if referenced("numbering.xml") {
+        word.push((
+            "numbering.xml".into(),
+            ordered("word/numbering.xml", &raw.numberings)?,
+            CT_NUMBERING,
+        ));
     }
-    overrides.push(("/docProps/core.xml".into(), CT_CORE));
-    overrides.push(("/docProps/app.xml".into(), CT_APP));
-
-    parts.push(("[Content_Types].xml".into(), content_types(&overrides)?));
-    parts.push(("_rels/.rels".into(), ROOT_RELS.as_bytes().to_vec()));
-    parts.push(("docProps/core.xml".into(), core_properties(doc)?));
-    parts.push(("docProps/app.xml".into(), APP.as_bytes().to_vec()));
-    parts.push(("word/document.xml".into(), body(&raw.document, &expect)?));
-    parts.push(("word/_rels/document.xml.rels".into(), document_rels(&raw.document_rels)?));
-    parts.push(("word/styles.xml".into(), styles().into_bytes()));
-    parts.push(("word/settings.xml".into(), SETTINGS.as_bytes().to_vec()));
-    parts.push(("word/fontTable.xml".into(), raw.font_table.clone()));
-    parts.push(("word/numbering.xml".into(), ordered("word/numbering.xml", &raw.numberings)?));
     for (i, header) in raw.headers.iter().enumerate() {
-        let name = format!("word/header{}.xml", i + 1);
-        parts.push((name.clone(), header_part(&name, header)?));
+        let name = format!("header{}.xml", i + 1);
+        if referenced(&name) {
+            let data = header_part(&format!("word/{name}"), header)?;
+            word.push((name, data, CT_HEADER));
+        }
     }
     for (i, rels) in raw.header_rels.iter().enumerate() {
         // Our headers hold a page number and nothing that needs a relationship.
         let name = format!("word/_rels/header{}.xml.rels", i + 1);
         let mut nodes = xml::parse(&name, rels)?;
-        if xml::root_mut(&name, &mut nodes)?.elements().next().is_some() {
-            return Err(GenError::Docx(format!("{name}: a header with relationships is not expected")));
+        if xml::root_mut(&name, &mut nodes)?
+            .elements()
+            .next()
+            .is_some()
+        {
+            return Err(GenError::Docx(format!(
+                "{name}: a header with relationships is not expected"
+            )));
         }
     }
+    for target in &targets {
+        if !word.iter().any(|(name, _, _)| name == target) {
+            return Err(GenError::Docx(format!(
+                "word/_rels/document.xml.rels: {target} is named but not written"
+            )));
+        }
+    }
+
+    let mut overrides: Vec<(String, &str)> = word
+        .iter()
+        .map(|(name, _, ct)| (format!("/word/{name}"), *ct))
+        .collect();
+    overrides.push(("/docProps/core.xml".into(), CT_CORE));
+    overrides.push(("/docProps/app.xml".into(), CT_APP));
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), content_types(&overrides)?),
+        ("_rels/.rels".into(), ROOT_RELS.as_bytes().to_vec()),
+        ("docProps/core.xml".into(), core_properties(doc)?),
+        ("docProps/app.xml".into(), APP.as_bytes().to_vec()),
+        ("word/_rels/document.xml.rels".into(), rels),
+    ];
+    parts.extend(
+        word.into_iter()
+            .map(|(name, data, _)| (format!("word/{name}"), data)),
+    );
     zip(parts)
 }
 
@@ -102,7 +147,9 @@ fn header_part(name: &str, data: &[u8]) -> Result<Vec<u8>, GenError> {
     let root = xml::root_mut(name, &mut nodes)?;
     // Word refuses a header part without a block.
     if !root.elements().any(|e| e.is("w:p") || e.is("w:tbl")) {
-        return Err(GenError::Docx(format!("{name}: a header without a paragraph")));
+        return Err(GenError::Docx(format!(
+            "{name}: a header without a paragraph"
+        )));
     }
     xml::order(name, root, "")?;
     xml::write(name, &nodes)
@@ -114,6 +161,7 @@ fn body(data: &[u8], expect: &Expect) -> Result<Vec<u8>, GenError> {
     let mut nodes = xml::parse(NAME, data)?;
     let root = xml::root_mut(NAME, &mut nodes)?;
     let mut marked = 0usize;
+    let mut breaks = 0usize;
     xml::walk_mut(root, &mut |el| {
         if el.is("w:tr") && xml::take_bookmarks(el, HEADER_ROW_MARKER) > 0 {
             marked += 1;
@@ -121,8 +169,18 @@ fn body(data: &[u8], expect: &Expect) -> Result<Vec<u8>, GenError> {
                 el.children.insert(0, Node::Element(Element::new("w:trPr")));
             }
             if let Some(tr_pr) = el.elements_mut().find(|c| c.is("w:trPr")) {
-                tr_pr.children.push(Node::Element(Element::new("w:tblHeader")));
+                tr_pr
+                    .children
+                    .push(Node::Element(Element::new("w:tblHeader")));
             }
+        } else if el.is("w:p") && is_section_break(el) {
+            // docx-rs numbers the paragraph that ends a section from a
+            // thread-wide counter when it writes it: give it an id of its own range.
+            breaks += 1;
+            el.set_attr(
+                "w14:paraId",
+                &format!("{:08X}", SECTION_BREAK_IDS + breaks as u32),
+            );
         } else if el.is("w:gridCol") {
             // CT_TblGridCol has only w:w; docx-rs adds a w:type.
             el.remove_attr("w:type");
@@ -134,23 +192,50 @@ fn body(data: &[u8], expect: &Expect) -> Result<Vec<u8>, GenError> {
             expect.header_rows
         )));
     }
+    if breaks != expect.section_breaks {
+        return Err(GenError::Docx(format!(
+            "{NAME}: {} section breaks written, {breaks} found",
+            expect.section_breaks
+        )));
+    }
     xml::order(NAME, root, "")?;
     xml::write(NAME, &nodes)
 }
 
-/// The body's relationships: only to parts in the package, sorted by id.
-fn document_rels(data: &[u8]) -> Result<Vec<u8>, GenError> {
+/// Ids of the paragraphs that end sections, far above any content paragraph's.
+const SECTION_BREAK_IDS: u32 = 0x7F00_0000;
+
+fn is_section_break(p: &Element) -> bool {
+    p.elements()
+        .filter(|c| c.is("w:pPr"))
+        .any(|ppr| ppr.elements().any(|c| c.is("w:sectPr")))
+}
+
+/// The body's relationships: only to parts in the package, sorted by id;
+/// with the internal targets they name.
+fn document_rels(data: &[u8]) -> Result<(Vec<u8>, Vec<String>), GenError> {
     const NAME: &str = "word/_rels/document.xml.rels";
-    const KEPT: [&str; 6] = ["styles", "fontTable", "settings", "numbering", "header", "hyperlink"];
+    const KEPT: [&str; 6] = [
+        "styles",
+        "fontTable",
+        "settings",
+        "numbering",
+        "header",
+        "hyperlink",
+    ];
     let mut nodes = xml::parse(NAME, data)?;
     let root = xml::root_mut(NAME, &mut nodes)?;
     let mut rels: Vec<(String, u64, Node)> = Vec::new();
+    let mut targets = Vec::new();
     for node in std::mem::take(&mut root.children) {
         let Node::Element(el) = &node else { continue };
         let kind = el.attr("Type").unwrap_or_default();
         let kind = kind.strip_prefix(REL).unwrap_or(&kind);
         if !KEPT.contains(&kind) {
             continue;
+        }
+        if el.attr("TargetMode").as_deref() != Some("External") {
+            targets.push(el.attr("Target").unwrap_or_default());
         }
         let id = el.attr("Id").unwrap_or_default();
         let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
@@ -159,21 +244,32 @@ fn document_rels(data: &[u8]) -> Result<Vec<u8>, GenError> {
     }
     rels.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     root.children = rels.into_iter().map(|(_, _, n)| n).collect();
-    xml::write(NAME, &nodes)
+    Ok((xml::write(NAME, &nodes)?, targets))
 }
 
 fn content_types(overrides: &[(String, &str)]) -> Result<Vec<u8>, GenError> {
     let mut w = Writer::new(Vec::new());
     let io = |e: std::io::Error| GenError::Docx(format!("[Content_Types].xml: {e}"));
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes")))).map_err(io)?;
-    let types = BytesStart::new("Types")
-        .with_attributes([("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]);
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))
+    .map_err(io)?;
+    let types = BytesStart::new("Types").with_attributes([(
+        "xmlns",
+        "http://schemas.openxmlformats.org/package/2006/content-types",
+    )]);
     w.write_event(Event::Start(types)).map_err(io)?;
     for (ext, ct) in [
-        ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+        (
+            "rels",
+            "application/vnd.openxmlformats-package.relationships+xml",
+        ),
         ("xml", "application/xml"),
     ] {
-        let d = BytesStart::new("Default").with_attributes([("Extension", ext), ("ContentType", ct)]);
+        let d =
+            BytesStart::new("Default").with_attributes([("Extension", ext), ("ContentType", ct)]);
         w.write_event(Event::Empty(d)).map_err(io)?;
     }
     for (part, ct) in overrides {
@@ -181,7 +277,8 @@ fn content_types(overrides: &[(String, &str)]) -> Result<Vec<u8>, GenError> {
             .with_attributes([("PartName", part.as_str()), ("ContentType", *ct)]);
         w.write_event(Event::Empty(o)).map_err(io)?;
     }
-    w.write_event(Event::End(BytesEnd::new("Types"))).map_err(io)?;
+    w.write_event(Event::End(BytesEnd::new("Types")))
+        .map_err(io)?;
     Ok(w.into_inner())
 }
 
@@ -206,9 +303,17 @@ const APP: &str = concat!(
 fn core_properties(doc: &Document) -> Result<Vec<u8>, GenError> {
     let io = |e: std::io::Error| GenError::Docx(format!("docProps/core.xml: {e}"));
     let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes")))).map_err(io)?;
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))
+    .map_err(io)?;
     let root = BytesStart::new("cp:coreProperties").with_attributes([
-        ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+        (
+            "xmlns:cp",
+            "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        ),
         ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
         ("xmlns:dcterms", "http://purl.org/dc/terms/"),
         ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
@@ -220,7 +325,8 @@ fn core_properties(doc: &Document) -> Result<Vec<u8>, GenError> {
         }
         let start = BytesStart::new(name).with_attributes(attrs.iter().copied());
         w.write_event(Event::Start(start)).map_err(io)?;
-        w.write_event(Event::Text(BytesText::new(&xml_safe(value)))).map_err(io)?;
+        w.write_event(Event::Text(BytesText::new(&xml_safe(value))))
+            .map_err(io)?;
         w.write_event(Event::End(BytesEnd::new(name))).map_err(io)?;
         Ok(())
     };
@@ -234,7 +340,8 @@ fn core_properties(doc: &Document) -> Result<Vec<u8>, GenError> {
         text("dcterms:created", &stamp, &w3c)?;
         text("dcterms:modified", &stamp, &w3c)?;
     }
-    w.write_event(Event::End(BytesEnd::new("cp:coreProperties"))).map_err(io)?;
+    w.write_event(Event::End(BytesEnd::new("cp:coreProperties")))
+        .map_err(io)?;
     Ok(w.into_inner())
 }
 
@@ -263,8 +370,16 @@ const PARAGRAPH_GAP: u32 = 168;
 fn styles() -> String {
     let no_hyphens = "<w:suppressAutoHyphens/>";
     let para = |id: &str, name: &str, ppr: &str, rpr: &str| {
-        let ppr = if ppr.is_empty() { String::new() } else { format!("<w:pPr>{ppr}</w:pPr>") };
-        let rpr = if rpr.is_empty() { String::new() } else { format!("<w:rPr>{rpr}</w:rPr>") };
+        let ppr = if ppr.is_empty() {
+            String::new()
+        } else {
+            format!("<w:pPr>{ppr}</w:pPr>")
+        };
+        let rpr = if rpr.is_empty() {
+            String::new()
+        } else {
+            format!("<w:rPr>{rpr}</w:rPr>")
+        };
         format!(
             r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>{ppr}{rpr}</w:style>"#
         )
@@ -278,7 +393,9 @@ fn styles() -> String {
     let table_size = format!(r#"<w:sz w:val="{TABLE_SIZE}"/><w:szCs w:val="{TABLE_SIZE}"/>"#);
     let mut s = String::new();
     s.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
-    s.push_str(r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#);
+    s.push_str(
+        r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    );
     s.push_str(&format!(
         r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
     ));
@@ -299,11 +416,36 @@ fn styles() -> String {
         &format!(r#"<w:spacing w:after="{PARAGRAPH_GAP}"/><w:ind w:firstLine="{INDENT}"/><w:jc w:val="both"/>"#),
         "",
     ));
-    s.push_str(&para("Requisites", "Requisites", &format!(r#"{no_hyphens}<w:jc w:val="center"/>"#), ""));
-    s.push_str(&para("Aside", "Stamp", &format!(r#"{no_hyphens}<w:spacing w:after="240"/><w:jc w:val="left"/>"#), ""));
-    s.push_str(&para("Signature", "Signature", &format!(r#"<w:keepLines/>{no_hyphens}<w:spacing w:before="480"/><w:jc w:val="left"/>"#), ""));
-    s.push_str(&para("Acquaintance", "Acquaintance", &format!(r#"<w:keepLines/>{no_hyphens}<w:spacing w:after="160"/><w:jc w:val="left"/>"#), ""));
-    s.push_str(&para("TableText", "Table Text", r#"<w:jc w:val="left"/>"#, &table_size));
+    s.push_str(&para(
+        "Requisites",
+        "Requisites",
+        &format!(r#"{no_hyphens}<w:jc w:val="center"/>"#),
+        "",
+    ));
+    s.push_str(&para(
+        "Aside",
+        "Stamp",
+        &format!(r#"{no_hyphens}<w:spacing w:after="240"/><w:jc w:val="left"/>"#),
+        "",
+    ));
+    s.push_str(&para(
+        "Signature",
+        "Signature",
+        &format!(r#"<w:keepLines/>{no_hyphens}<w:spacing w:before="480"/><w:jc w:val="left"/>"#),
+        "",
+    ));
+    s.push_str(&para(
+        "Acquaintance",
+        "Acquaintance",
+        &format!(r#"<w:keepLines/>{no_hyphens}<w:spacing w:after="160"/><w:jc w:val="left"/>"#),
+        "",
+    ));
+    s.push_str(&para(
+        "TableText",
+        "Table Text",
+        r#"<w:jc w:val="left"/>"#,
+        &table_size,
+    ));
     s.push_str(&para(
         "TableHeading",
         "Table Heading",
