@@ -33,7 +33,9 @@ fn validator() -> Option<PathBuf> {
     }
     let message = format!(
         "the Open XML SDK validator is not set up in {} (run tools/oxsdk/setup.sh)",
-        dir.map_or("$HOME/.cache/nastavnik-oxsdk".into(), |d| d.display().to_string())
+        dir.map_or("$HOME/.cache/nastavnik-oxsdk".into(), |d| d
+            .display()
+            .to_string())
     );
     if std::env::var_os("CI").is_some() {
         panic!("{message}");
@@ -114,7 +116,11 @@ fn every_docx_is_valid_for_word() {
                 Err(e) => panic!("{name} {}: {e}", kind.id()),
             };
             let again = renderer.render(&org, kind, Format::Docx).unwrap();
-            assert!(docx == again, "{name} {}: the same input gives other bytes", kind.id());
+            assert!(
+                docx == again,
+                "{name} {}: the same input gives other bytes",
+                kind.id()
+            );
             let path = dir.path().join(format!("{name}--{}.docx", kind.id()));
             std::fs::write(&path, docx).unwrap();
             files.push(path);

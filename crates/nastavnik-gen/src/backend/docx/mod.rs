@@ -674,7 +674,9 @@ fn cell_content(cell: &Cell, header: bool) -> Vec<DocxParagraph> {
                     p.content.clone()
                 };
                 let mut out_p = runs(DocxParagraph::new(), &content).style(cell_style);
-                if !(header && align == Align::Center) && !(!header && align == Align::Left) {
+                // The cell styles align headers centred and other cells left.
+                let style_align = if header { Align::Center } else { Align::Left };
+                if align != style_align {
                     out_p = out_p.align(alignment(align));
                 }
                 out.push(out_p);
