@@ -472,7 +472,8 @@ impl Writer {
 }
 
 /// 0.8 em above and below every table, as the PDF has it: on the paragraphs
-/// next to it (a table has no spacing of its own).
+/// next to it (a table has no spacing of its own); the paragraph before a
+/// table is kept with it.
 fn space_around_tables(out: &mut [Child]) {
     let tables: Vec<bool> = out.iter().map(|c| matches!(c, Child::Table(_))).collect();
     for (i, child) in out.iter_mut().enumerate() {
@@ -489,7 +490,12 @@ fn space_around_tables(out: &mut [Child]) {
         if before_table {
             spacing = spacing.after(TABLE_GAP);
         }
-        **p = std::mem::take(&mut **p).line_spacing(spacing);
+        let mut paragraph = std::mem::take(&mut **p).line_spacing(spacing);
+        if before_table {
+            // What leads into a table (its title, «…:») stays with its first row.
+            paragraph = paragraph.keep_next(true);
+        }
+        **p = paragraph;
     }
 }
 
