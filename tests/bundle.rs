@@ -2,13 +2,11 @@
 //! a merged PDF with bookmarks, a manifest; failures isolated; shards stable;
 //! PDF/A on request; the same bytes every time.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 
 fn bundle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nastavnik"))
@@ -297,4 +295,84 @@ fn pdf_a_bundles_pass_typst_checks() {
         "a-9z",
     ]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// Two files of the same name in two folders are two schools in two folders;
+/// a re-run that no longer includes the bases takes them away; a link out of
+/// the input tree is skipped without naming its target.
+#[test]
+fn no_school_is_lost_no_stale_personal_data_stays_nothing_outside_is_read() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(root().join("samples/school9-2020.yaml")).unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(input.path().join(sub)).unwrap();
+        std::fs::write(input.path().join(sub).join("sosh1.yaml"), &sample).unwrap();
+    }
+    let secret = tempfile::tempdir().unwrap();
+    std::fs::write(secret.path().join("token.yaml"), "token: SECRET-42\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        secret.path().join("token.yaml"),
+        input.path().join("link.yaml"),
+    )
+    .unwrap();
+    let args = |include: bool| {
+        let mut a = vec![
+            input.path().to_str().unwrap().to_string(),
+            "--output".into(),
+            out.path().to_str().unwrap().to_string(),
+            "--quiet".into(),
+        ];
+        if include {
+            a.extend(["--include".into(), "mentee-base".into()]);
+        }
+        a
+    };
+    let run = |include: bool| {
+        let a = args(include);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        bundle(&a)
+    };
+    let o = run(true);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("SECRET"), "{}", stderr(&o));
+    let mut folders: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert_eq!(folders.len(), 2, "{folders:?}");
+    assert!(
+        folders[0].ends_with("-a-sosh1") && folders[1].ends_with("-b-sosh1"),
+        "{folders:?}"
+    );
+    let base = out.path().join(&folders[0]).join("mentee-base.pdf");
+    assert!(base.exists());
+
+    let o = run(false);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !base.exists(),
+        "the base of minors stayed after a run without it"
+    );
+    let manifest =
+        std::fs::read_to_string(out.path().join(&folders[0]).join("manifest.json")).unwrap();
+    let listed: usize = manifest.matches("\"file\":").count();
+    let present = std::fs::read_dir(out.path().join(&folders[0]))
+        .unwrap()
+        .count()
+        - 1;
+    assert_eq!(listed, present, "every file listed, none unlisted");
+    let hidden = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.')
+        })
+        .count();
+    assert_eq!(hidden, 0, "nothing left aside");
 }

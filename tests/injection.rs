@@ -1,8 +1,6 @@
 //! No user string can change a document's structure, in any backend.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use nastavnik_core::Organization;
 use nastavnik_gen::ir::{Block, Document};
 use nastavnik_gen::{DocumentKind, Format};
@@ -62,7 +60,7 @@ fn literal() -> String {
 
 fn check(sample_name: &str) {
     let benign = sample(sample_name);
-    let hostile = poison(benign.clone());
+    let hostile = prepared(poison(benign.clone().into_organization()));
     let r = renderer();
     for kind in [DocumentKind::OrderImplementation, DocumentKind::Roadmap] {
         let plain = r.document(&benign, kind).unwrap();
@@ -118,4 +116,56 @@ fn authority_order_renders_hostile_text_literally() {
 #[test]
 fn school_order_renders_hostile_text_literally() {
     check("school9-2020.yaml");
+}
+
+/// A link's address and text go through the same pass as every other text:
+/// a control character in `evidence.link` and a title that looks like a
+/// DOCX relationship id come out literally, and the DOCX stays valid XML.
+#[test]
+fn hostile_links_and_relationship_lookalikes_stay_literal() {
+    let text = std::fs::read_to_string(root().join("samples/sosh19-2021.yaml")).unwrap();
+    let text = text
+        .replacen(
+            "link: &site http://kna-s19.edu.27.ru/index.php?id=nastavnichestvo",
+            "link: &site \"http://kna-s19.edu.27.ru/\\u0007index.php?id=rIdHyperlink42\"",
+            1,
+        )
+        .replacen(
+            "period: по итогам 1 полугодия 2021–2022 учебного года",
+            "period: по итогам rIdHyperlink42 и rIdHyperlink1",
+            1,
+        );
+    let org = nastavnik_core::load_str(&text, "sosh19.yaml")
+        .expect("the file loads")
+        .organization;
+    let kind = DocumentKind::ReportInterim;
+    let doc = renderer().document(&org, kind).unwrap();
+    let plain = doc.plain_text();
+    assert!(
+        plain.contains("по итогам rIdHyperlink42 и rIdHyperlink1"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("kna-s19.edu.27.ru/\\x07index.php"),
+        "{plain}"
+    );
+    let docx = render(&org, kind, Format::Docx);
+    let body = docx_part(&docx, "word/document.xml");
+    assert!(
+        !body
+            .chars()
+            .any(|c| matches!(c as u32, 0..=8 | 0xb | 0xc | 0xe..=0x1f)),
+        "a control character reached the XML"
+    );
+    assert!(
+        squeeze(&docx_text(&docx)).contains(&squeeze("по итогам rIdHyperlink42 и rIdHyperlink1"))
+    );
+    let mut reader = quick_xml::Reader::from_str(&body);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("document.xml is not well-formed: {e}"),
+        }
+    }
 }

@@ -1,9 +1,7 @@
 //! The справка: seed 003 from the roadmap's progress, overdue items, figures.
 
-mod common;
-
-use common::*;
-use nastavnik_core::default_roadmap::steps_of;
+use crate::common::*;
+use nastavnik_core::catalogue::default_roadmap::steps_of;
 use nastavnik_core::{load_str, Organization};
 use nastavnik_gen::documents::report::tasks;
 use nastavnik_gen::{DocumentKind, Format};
@@ -175,7 +173,7 @@ fn sosh19_report_reads_like_seed_003() {
     assert!(squeeze(&text).ends_with(&squeeze("Справку подготовили заместитель директора по УВР Икина Т.А., заместитель директора по ВР Зюзина Л.А.")));
 }
 
-fn sample_with(extra_report: &str, replace: (&str, &str)) -> Organization {
+fn sample_with(extra_report: &str, replace: (&str, &str)) -> nastavnik_core::Prepared {
     let text = std::fs::read_to_string(root().join("samples/sosh19-2021.yaml")).unwrap();
     assert!(text.contains(replace.0), "{}", replace.0);
     let text = text.replace(replace.0, replace.1).replace(
@@ -268,7 +266,7 @@ fn figures_give_shares_as_russian_reports_write_them() {
 #[test]
 fn a_report_needs_its_section_and_cites_existing_documents() {
     let org = sample("school9-2020.yaml");
-    let err = common::renderer()
+    let err = crate::common::renderer()
         .document(&org, DocumentKind::ReportInterim)
         .unwrap_err();
     assert!(

@@ -1,10 +1,8 @@
 //! Roadmaps in the three layouts of the seeds, the default Р-145 roadmap, and
 //! the checks on a roadmap.
 
-mod common;
-
-use common::*;
-use nastavnik_core::default_roadmap::steps_of;
+use crate::common::*;
+use nastavnik_core::catalogue::default_roadmap::steps_of;
 use nastavnik_core::{load_str, Organization, RoadmapLayout};
 use nastavnik_gen::{DocumentKind, Format};
 

@@ -2,13 +2,10 @@
 //! with its position, or the literal rendering — and never a panic, a hang or
 //! a broken file.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use nastavnik_core::{load_path, load_str, Organization};
 use nastavnik_gen::{DocumentKind, Format};
 
@@ -38,7 +35,6 @@ const REFUSED: &[(&str, &str)] = &[
 #[test]
 fn malformed_files_get_a_clear_answer_with_a_position() {
     for (name, expected) in REFUSED {
-        let started = Instant::now();
         let message = first_error(&corpus(name));
         let shown = message.replace(
             &format!("{}/", root().join("tests/corpus/malformed").display()),
@@ -47,11 +43,6 @@ fn malformed_files_get_a_clear_answer_with_a_position() {
         assert!(
             shown.starts_with(expected),
             "{name}:\n got: {shown}\nwant: {expected}"
-        );
-        assert!(
-            started.elapsed() < Duration::from_secs(2),
-            "{name} took {:?}",
-            started.elapsed()
         );
     }
 }
@@ -70,7 +61,7 @@ fn bom_and_windows_line_endings_are_read_correctly() {
     let org = load_path(&corpus("windows-line-endings.yaml"))
         .unwrap()
         .organization;
-    let item = &org.roadmap.unwrap().sections[0].items[0];
+    let item = &org.into_organization().roadmap.unwrap().sections[0].items[0];
     assert_eq!(item.deadline.as_ref().unwrap().to_string(), "до 01.06.2024");
 }
 
@@ -86,14 +77,8 @@ fn non_utf8_and_oversized_files_are_refused_before_parsing() {
     let mut text = String::from("kind: school\nname: Школа\nhead: Иванов И.И.\n# ");
     text.push_str(&"x".repeat(50 * 1024 * 1024));
     std::fs::write(&big, &text).unwrap();
-    let started = Instant::now();
     let message = first_error(&big);
     assert!(message.ends_with("big.yaml:1:1: ошибка: файл слишком большой: 50,0 МБ при пределе 4 МБ; разделите его на несколько (например, по организациям)"), "{message}");
-    assert!(
-        started.elapsed() < Duration::from_millis(500),
-        "refused without reading: {:?}",
-        started.elapsed()
-    );
     let err = load_str(&text, "big.yaml").unwrap_err().to_string();
     assert!(err.contains("файл слишком большой"));
 }
@@ -147,10 +132,20 @@ fn has_xml_forbidden(xml: &str) -> bool {
 
 #[test]
 fn hostile_text_renders_literally_and_the_layout_survives() {
-    let org = poison_everything(sample("school9-2020.yaml"));
+    let org = prepared(poison_everything(sample_model("school9-2020.yaml")));
     for kind in DocumentKind::ALL {
-        let Ok(doc) = renderer().document(&org, kind) else {
-            continue;
+        let doc = match renderer().document(&org, kind) {
+            Ok(doc) => doc,
+            // The sample has no reports: the only kinds it cannot make.
+            Err(nastavnik_gen::GenError::MissingData(_))
+                if matches!(
+                    kind,
+                    DocumentKind::ReportInterim | DocumentKind::ReportFinal
+                ) =>
+            {
+                continue
+            }
+            Err(other) => panic!("{}: {other}", kind.id()),
         };
         let text = doc.plain_text();
         assert!(
@@ -276,17 +271,15 @@ fn templates_cannot_reach_outside_their_directory() {
     .unwrap();
     let r = nastavnik_gen::Renderer::new()
         .with_templates(nastavnik_gen::Templates::with_overrides(&templates).unwrap());
-    let started = Instant::now();
+    // Fuel bounds the work, not a clock: the render stops with the template named.
     let err = r
         .document(&org, DocumentKind::Roadmap)
         .unwrap_err()
         .to_string();
     assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
+        err.contains("шаблон roadmap.md") && err.contains("слишком долго"),
+        "{err}"
     );
-    assert!(err.contains("шаблон roadmap.md"), "{err}");
 }
 
 /// `nastavnik render INPUT --doc roadmap --output OUT`.
@@ -320,4 +313,34 @@ fn a_failed_render_keeps_the_old_file_and_a_missing_directory_is_made() {
     );
     let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
+
+/// The default roadmap runs September to May: a period inside one calendar
+/// year, in any of the forms a period takes, is a mistake at `period`, never a panic.
+#[test]
+fn a_default_roadmap_within_one_year_is_a_mistake_not_a_crash() {
+    for (period, shown) in [
+        ("2022", "2022 год"),
+        ("2020", "2020 год"),
+        ("{from: 2022-01-10, to: 2022-05-30}", ""),
+    ] {
+        let text = format!(
+            "kind: school\nname: Школа № 1\nhead: Иванов Иван Иванович\nroadmap: {{from_default: true, period: {period}}}\n"
+        );
+        let err = load_str(&text, "p.yaml").unwrap_err();
+        let d = err.diagnostics();
+        assert_eq!(d.len(), 1, "{err}");
+        assert_eq!(
+            (d[0].line, d[0].field.as_str()),
+            (4, "roadmap.period"),
+            "{err}"
+        );
+        assert!(
+            d[0].message.contains(shown)
+                && d[0].message.contains("умещается в один календарный год"),
+            "{err}"
+        );
+    }
+    let ok = "kind: school\nname: Школа № 1\nhead: Иванов Иван Иванович\nroadmap: {from_default: true, period: 2022/2023}\n";
+    assert!(load_str(ok, "p.yaml").is_ok());
 }

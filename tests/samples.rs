@@ -1,8 +1,6 @@
 //! End-to-end: each sample renders to PDF and DOCX, and both read like the seed.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use nastavnik_core::{Organization, RoadmapItem};
 use nastavnik_gen::{DocumentKind, Format};
 
@@ -228,7 +226,7 @@ fn school9_order_pdf_and_docx_read_like_seed_000() {
 #[test]
 fn school9_roadmap_stands_alone() {
     let org = sample("school9-2020.yaml");
-    let doc = common::renderer()
+    let doc = crate::common::renderer()
         .document(&org, DocumentKind::Roadmap)
         .unwrap();
     assert_eq!(doc.sections.len(), 1);

@@ -1,10 +1,8 @@
 //! `nastavnik schema`: the JSON Schema an editor uses to complete and explain fields.
 
-mod common;
-
 use std::process::Command;
 
-use common::root;
+use crate::common::root;
 use serde_json::Value;
 
 /// A YAML text as the JSON an editor's validator sees: keys as text.
@@ -137,7 +135,7 @@ fn wrong_types_and_names_are_rejected_where_they_are() {
 
 #[test]
 fn every_field_has_a_russian_description_and_none_is_left_over() {
-    let (places, described) = nastavnik_core::schema::description_places();
+    let (places, described) = nastavnik_core::load::schema::description_places();
     let missing: Vec<&String> = places.iter().filter(|p| !described.contains(p)).collect();
     let stale: Vec<&String> = described.iter().filter(|d| !places.contains(d)).collect();
     assert!(missing.is_empty(), "no description: {missing:?}");
@@ -161,18 +159,18 @@ fn samples_point_their_editor_to_the_schema_beside_them() {
     let committed = std::fs::read_to_string(
         root()
             .join("samples")
-            .join(nastavnik_core::schema::FILE_NAME),
+            .join(nastavnik_core::load::schema::FILE_NAME),
     )
     .expect("samples/nastavnik.schema.json");
     assert_eq!(
         committed,
-        nastavnik_core::schema::json_schema_text(),
+        nastavnik_core::load::schema::json_schema_text(),
         "samples/nastavnik.schema.json is stale: run `nastavnik schema --output samples/nastavnik.schema.json`"
     );
     for (name, text) in samples() {
         assert_eq!(
             text.lines().next(),
-            Some(nastavnik_core::schema::MODELINE),
+            Some(nastavnik_core::load::schema::MODELINE),
             "{name}: the first line should be the modeline"
         );
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use nastavnik_core::Organization;
+use nastavnik_core::{Organization, Prepared};
 use nastavnik_gen::{DocumentKind, Format, Renderer};
 
 /// The repository root.
@@ -16,8 +16,18 @@ pub fn root() -> PathBuf {
 }
 
 /// A sample, loaded.
-pub fn sample(name: &str) -> Organization {
+pub fn sample(name: &str) -> Prepared {
     nastavnik_core::from_path(&root().join("samples").join(name)).expect("sample loads")
+}
+
+/// A sample's model, to change before preparing it again.
+pub fn sample_model(name: &str) -> Organization {
+    sample(name).into_organization()
+}
+
+/// A model prepared as loading prepares a file.
+pub fn prepared(org: Organization) -> Prepared {
+    nastavnik_core::prepare(org).expect("the model prepares")
 }
 
 /// One renderer for the whole test binary, as an embedder would keep it.
@@ -27,10 +37,11 @@ pub fn renderer() -> &'static Renderer {
 }
 
 /// Renders a document to bytes.
-pub fn render(org: &Organization, kind: DocumentKind, format: Format) -> Vec<u8> {
+pub fn render(org: &Prepared, kind: DocumentKind, format: Format) -> Vec<u8> {
     renderer()
         .render(org, kind, format)
         .expect("document renders")
+        .bytes
 }
 
 /// Whether an external program is installed. Missing tools fail the test on

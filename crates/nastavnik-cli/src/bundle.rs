@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use nastavnik_gen::{bundle, DocumentKind, Format, Renderer};
 use sha2::{Digest, Sha256};
 
-use crate::{write_atomically, Failure};
+use crate::Failure;
 
 /// What `bundle` was asked to do.
 pub struct BundleJob {
@@ -31,14 +31,32 @@ pub struct BundleJob {
 }
 
 /// The YAML files under the inputs, sorted so that shards are stable.
+/// A symbolic link is followed only to a regular file inside the same input
+/// folder; linked folders are not entered (no loops, nothing outside read).
 pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    fn walk(dir: &Path, out: &mut BTreeSet<PathBuf>) -> std::io::Result<()> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeSet<PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                walk(&path, out)?;
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            let yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            if kind.is_dir() {
+                walk(root, &path, out)?;
+            } else if kind.is_file() && yaml {
                 out.insert(path);
+            } else if kind.is_symlink() && yaml {
+                let inside = path
+                    .canonicalize()
+                    .is_ok_and(|target| target.starts_with(root) && target.is_file());
+                if inside {
+                    out.insert(path);
+                } else {
+                    // The target is not named: it may be a secret.
+                    eprintln!(
+                        "пропущен {}: символическая ссылка ведёт за пределы каталога",
+                        path.display()
+                    );
+                }
             }
         }
         Ok(())
@@ -46,10 +64,12 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut files = BTreeSet::new();
     for input in inputs {
         if input.is_dir() {
-            walk(input, &mut files).map_err(|e| {
+            let root = input.canonicalize().unwrap_or_else(|_| input.clone());
+            walk(&root, input, &mut files).map_err(|e| {
                 crate::bad_input(format!(
-                    "не удалось прочитать каталог {}: {e}",
-                    input.display()
+                    "не удалось прочитать каталог {}: {}",
+                    input.display(),
+                    nastavnik_core::russian::io_error(&e)
                 ))
             })?;
         } else if input.is_file() {
@@ -62,6 +82,51 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         }
     }
     Ok(files.into_iter().collect())
+}
+
+/// A distinct name for each input file, for its folder: the file's stem, or
+/// where two files share a stem, the stem with as many parent folders as
+/// tell them apart (and a number if even the paths agree). Computed over
+/// all files before sharding, so a school's folder is the same in every shard.
+fn distinct_stems(files: &[PathBuf]) -> Vec<String> {
+    let stem = |path: &Path, parents: usize| -> String {
+        let mut parts: Vec<String> = path
+            .with_extension("")
+            .components()
+            .rev()
+            .take(parents + 1)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.reverse();
+        parts.join("-")
+    };
+    let mut names: Vec<String> = files.iter().map(|f| stem(f, 0)).collect();
+    for depth in 1..8 {
+        let mut changed = false;
+        let mut counts = std::collections::HashMap::<&str, usize>::new();
+        for n in &names {
+            *counts.entry(n.as_str()).or_insert(0) += 1;
+        }
+        let shared: Vec<bool> = names.iter().map(|n| counts[n.as_str()] > 1).collect();
+        for (i, shared) in shared.into_iter().enumerate() {
+            if shared {
+                names[i] = stem(&files[i], depth);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for name in &mut names {
+        let count = seen.entry(name.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            name.push_str(&format!("-{count}"));
+        }
+    }
+    names
 }
 
 /// A folder name from an organisation's short name: letters, digits and dashes.
@@ -102,6 +167,7 @@ type Outcome = Result<(PathBuf, Vec<String>), String>;
 fn render_organization(
     renderer: &Renderer,
     path: &Path,
+    stem: &str,
     dir_root: &Path,
     job: &BundleJob,
 ) -> Outcome {
@@ -110,9 +176,7 @@ fn render_organization(
     let folder = dir_root.join(format!(
         "{}-{}",
         folder_name(org.short()),
-        path.file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("school")
+        folder_name(stem)
     ));
     let (docs, skipped) =
         bundle::documents(renderer, &org, &job.include).map_err(|e| e.to_string())?;
@@ -124,20 +188,10 @@ fn render_organization(
     for (kind, doc) in &docs {
         for format in &job.formats {
             let name = format!("{}.{}", kind.id(), format.extension());
-            let (bytes, pages) = match format {
-                Format::Pdf => {
-                    let pdf = renderer
-                        .pdf(doc)
-                        .map_err(|e| format!("{}: {e}", kind.id()))?;
-                    (pdf.bytes, Some(pdf.pages))
-                }
-                other => (
-                    renderer
-                        .write(doc, *other)
-                        .map_err(|e| format!("{}: {e}", kind.id()))?,
-                    None,
-                ),
-            };
+            let rendered = renderer
+                .write(doc, *format)
+                .map_err(|e| format!("{}: {e}", kind.id()))?;
+            let (bytes, pages) = (rendered.bytes, rendered.pages);
             let entry = Entry {
                 file: name.clone(),
                 kind: kind.id().into(),
@@ -167,12 +221,72 @@ fn render_organization(
         &files.iter().map(|f| &f.2).collect::<Vec<_>>(),
         &skipped,
     );
-    for (name, bytes, _) in &files {
-        write_atomically(&folder.join(name), bytes).map_err(|f| f.message)?;
-    }
-    write_atomically(&folder.join("manifest.json"), manifest.as_bytes()).map_err(|f| f.message)?;
+    replace_folder(&folder, &files, &manifest)?;
     let notes = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((folder, notes))
+}
+
+/// Writes an organisation's folder aside and swaps it in whole: the folder
+/// never holds a manifest that disagrees with its files, and whatever an
+/// earlier run wrote there (a base of personal data no longer asked for)
+/// goes with the old folder.
+fn replace_folder(
+    folder: &Path,
+    files: &[(String, Vec<u8>, Entry)],
+    manifest: &str,
+) -> Result<(), String> {
+    let io = |what: &str, path: &Path, e: std::io::Error| {
+        format!(
+            "не удалось {what} {}: {}",
+            path.display(),
+            nastavnik_core::russian::io_error(&e)
+        )
+    };
+    let parent = folder.parent().unwrap_or(Path::new("."));
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    std::fs::create_dir_all(parent).map_err(|e| io("создать каталог", parent, e))?;
+    let fresh = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let stale = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&fresh);
+    std::fs::create_dir(&fresh).map_err(|e| io("создать каталог", &fresh, e))?;
+    let written = files
+        .iter()
+        .map(|(n, bytes, _)| (n.as_str(), bytes.as_slice()))
+        .chain([("manifest.json", manifest.as_bytes())])
+        .try_for_each(|(n, bytes)| {
+            std::fs::write(fresh.join(n), bytes).map_err(|e| io("записать", &fresh.join(n), e))
+        });
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&fresh);
+        return Err(e);
+    }
+    if std::fs::symlink_metadata(folder).is_ok() {
+        std::fs::rename(folder, &stale).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&fresh);
+            io("заменить каталог", folder, e)
+        })?;
+    }
+    std::fs::rename(&fresh, folder).map_err(|e| io("записать каталог", folder, e))?;
+    let _ = std::fs::remove_dir_all(&stale);
+    Ok(())
+}
+
+/// Removes what an interrupted run left beside the folders: `.name.new-PID`
+/// and `.name.old-PID`.
+fn remove_leftovers(output: &Path) {
+    let Ok(entries) = std::fs::read_dir(output) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with('.') && (name.contains(".new-") || name.contains(".old-"));
+        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -217,15 +331,16 @@ fn manifest(
 
 /// Runs a bundle: every organisation, in parallel; a failure does not stop the others.
 pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
-    let mut files = collect_inputs(&job.inputs)?;
-    if let Some((i, n)) = job.shard {
-        files = files
-            .into_iter()
-            .enumerate()
-            .filter(|(k, _)| k % n == i - 1)
-            .map(|(_, f)| f)
-            .collect();
-    }
+    let all = collect_inputs(&job.inputs)?;
+    let stems = distinct_stems(&all);
+    let (files, stems): (Vec<PathBuf>, Vec<String>) = all
+        .into_iter()
+        .zip(stems)
+        .enumerate()
+        .filter(|(k, _)| job.shard.is_none_or(|(i, n)| k % n == i - 1))
+        .map(|(_, pair)| pair)
+        .unzip();
+    remove_leftovers(&job.output);
     if files.is_empty() {
         return Err(crate::misuse("не найдено ни одного YAML-файла"));
     }
@@ -245,7 +360,7 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(path) = files.get(i) else { break };
-                let result = render_organization(renderer, path, &job.output, job);
+                let result = render_organization(renderer, path, &stems[i], &job.output, job);
                 // Memoized layouts of finished schools are not needed again.
                 nastavnik_gen::evict_caches();
                 match &progress {

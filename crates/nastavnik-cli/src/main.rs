@@ -1,6 +1,7 @@
 //! `nastavnik`: documents of the Р-145 mentoring model from a YAML file.
 
 mod bundle;
+mod output;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,10 +53,13 @@ enum Command {
         /// Каталог со своими шаблонами; недостающие берутся встроенные.
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// Дополнительный каталог со шрифтами.
+        /// Дополнительный каталог со шрифтами (семейство выбирается по списку: Times New Roman, PT Astra Serif, Liberation Serif, PT Serif).
         #[arg(long)]
         font_path: Vec<PathBuf>,
-        /// Уровень PDF/A: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4.
+        /// Разрешить системные шрифты; без этого PDF набирается встроенным Liberation Serif и одинаков на любой машине.
+        #[arg(long)]
+        system_fonts: bool,
+        /// Стандарт PDF: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4 (PDF/A), ua-1 (PDF/UA-1).
         #[arg(long)]
         pdf_standard: Option<String>,
     },
@@ -161,6 +165,7 @@ enum TemplatesCommand {
 }
 
 /// A failure and the exit code it maps to.
+#[derive(Debug)]
 pub(crate) struct Failure {
     code: u8,
     pub(crate) message: String,
@@ -183,7 +188,7 @@ pub(crate) fn misuse(message: impl ToString) -> Failure {
 fn pdf_standard(name: Option<&str>) -> Result<Option<nastavnik_gen::PdfStandard>, Failure> {
     name.map(|n| {
         nastavnik_gen::PdfStandard::from_name(n).ok_or_else(|| {
-            misuse(format!("неизвестный уровень PDF/A «{n}»; доступны: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4"))
+            misuse(format!("неизвестный уровень PDF/A «{n}»; доступны: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4, а также ua-1 (PDF/UA-1)"))
         })
     })
     .transpose()
@@ -391,6 +396,7 @@ fn main() -> ExitCode {
             output,
             templates,
             font_path,
+            system_fonts,
             pdf_standard: standard,
         } => pdf_standard(standard.as_deref()).and_then(|standard| {
             render(
@@ -399,7 +405,7 @@ fn main() -> ExitCode {
                 &format,
                 output.as_deref(),
                 templates.as_deref(),
-                &font_path,
+                (&font_path, system_fonts),
                 standard,
             )
         }),
@@ -450,16 +456,17 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
     let mut all = Vec::new();
     let mut errors = 0;
     for file in files {
-        let text = std::fs::read(file)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
-        let diagnostics = match nastavnik_core::load_path(file) {
-            Ok(loaded) => loaded.warnings,
-            Err(nastavnik_core::LoadError::Io { path, source }) => {
-                return Err(bad_input(format!(
-                    "не удалось прочитать файл {path}: {source}"
-                )))
+        // Read once, bounded; the same text is shown around each problem.
+        let (text, loaded) = match nastavnik_core::load::read_source(file) {
+            Ok(text) => {
+                let loaded = nastavnik_core::load_str(&text, &file.display().to_string());
+                (text, loaded)
             }
+            Err(err) => (String::new(), Err(err)),
+        };
+        let diagnostics = match loaded {
+            Ok(loaded) => loaded.warnings,
+            Err(err @ nastavnik_core::LoadError::Io { .. }) => return Err(bad_input(err)),
             Err(err) => err.diagnostics().to_vec(),
         };
         errors += diagnostics
@@ -480,7 +487,7 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
     }
     if json {
         let items: Vec<String> = all.iter().map(|d| format!("  {}", d.to_json())).collect();
-        let _ = writeln!(std::io::stdout().lock(), "[\n{}\n]", items.join(",\n"));
+        output::to_stdout(format!("[\n{}\n]\n", items.join(",\n")).as_bytes())?;
     }
     if errors == 0 {
         Ok(())
@@ -532,10 +539,9 @@ fn init(
     if !(2000..=2100).contains(&year) {
         return Err(misuse(format!("год {year} вне разумных пределов")));
     }
-    let text = nastavnik_core::starter::starter_yaml(name, kind, year);
+    let text = nastavnik_core::load::starter::starter_yaml(name, kind, year);
     if output == Path::new("-") {
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        return Ok(());
+        return output::to_stdout(text.as_bytes());
     }
     if output.exists() && !force {
         return Err(misuse(format!(
@@ -549,11 +555,11 @@ fn init(
     let schema = output
         .parent()
         .unwrap_or(Path::new(""))
-        .join(nastavnik_core::schema::FILE_NAME);
+        .join(nastavnik_core::load::schema::FILE_NAME);
     if !schema.exists() {
         write_atomically(
             &schema,
-            nastavnik_core::schema::json_schema_text().as_bytes(),
+            nastavnik_core::load::schema::json_schema_text().as_bytes(),
         )?;
         eprintln!(
             "рядом записана схема {} — подсказки полей в редакторе",
@@ -565,12 +571,9 @@ fn init(
 
 /// `nastavnik schema`: the JSON Schema, to stdout or a file.
 fn write_schema(output: Option<&Path>) -> Result<(), Failure> {
-    let text = nastavnik_core::schema::json_schema_text();
+    let text = nastavnik_core::load::schema::json_schema_text();
     match output {
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            Ok(())
-        }
+        None => output::to_stdout(text.as_bytes()),
         Some(path) => {
             write_atomically(path, text.as_bytes())?;
             eprintln!("схема записана в {}", path.display());
@@ -678,7 +681,7 @@ fn render(
     formats: &[String],
     output: Option<&Path>,
     templates: Option<&Path>,
-    font_paths: &[PathBuf],
+    (font_paths, system_fonts): (&[PathBuf], bool),
     standard: Option<nastavnik_gen::PdfStandard>,
 ) -> Result<(), Failure> {
     let kind = DocumentKind::from_id(doc).ok_or_else(|| {
@@ -714,9 +717,18 @@ fn render(
         eprintln!("{warning}");
     }
     let org = loaded.organization;
+    let policy = if system_fonts {
+        nastavnik_gen::FontPolicy::System
+    } else {
+        nastavnik_gen::FontPolicy::Embedded
+    };
     let mut renderer = Renderer::new()
+        .with_font_policy(policy)
         .with_font_paths(font_paths)
         .with_pdf_standard(standard);
+    if (system_fonts || !font_paths.is_empty()) && chosen.contains(&Format::Pdf) {
+        eprintln!("шрифт PDF: {}", renderer.font_family());
+    }
     if let Some(dir) = templates {
         renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
     }
@@ -724,21 +736,25 @@ fn render(
     // Everything is rendered before anything is written: a failure leaves no file behind.
     let mut outputs = Vec::new();
     for format in &chosen {
-        let bytes = renderer.write(&document, *format).map_err(bad_input)?;
-        outputs.push((*format, bytes));
+        let rendered = renderer.write(&document, *format).map_err(bad_input)?;
+        outputs.push((*format, rendered.bytes));
     }
 
     if to_stdout {
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(&outputs[0].1)
-            .and_then(|()| stdout.flush())
-            .map_err(|e| bad_input(format!("не удалось вывести документ: {e}")))?;
-        return Ok(());
+        return output::to_stdout(&outputs[0].1);
     }
-    for (format, bytes) in &outputs {
-        let path = output_path(file, kind, *format, output, chosen.len() > 1);
-        write_atomically(&path, bytes)?;
+    // Every format or none, never over the input, never through a link.
+    let files: Vec<(PathBuf, &[u8])> = outputs
+        .iter()
+        .map(|(format, bytes)| {
+            (
+                output_path(file, kind, *format, output, chosen.len() > 1),
+                bytes.as_slice(),
+            )
+        })
+        .collect();
+    output::write_all(&files, &[file])?;
+    for (path, _) in &files {
         eprintln!("записан файл {}", path.display());
     }
     Ok(())
@@ -780,33 +796,7 @@ fn output_path(
     }
 }
 
-/// Writes to a temporary file beside the target and renames it into place.
+/// Writes one file aside and renames it into place (see [`output`]).
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| bad_input(format!("не удалось создать каталог {}: {e}", dir.display())))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .map_err(|e| bad_input(format!("не удалось создать файл в {}: {e}", dir.display())))?;
-    tmp.write_all(bytes)
-        .and_then(|()| readable_by_all(tmp.as_file()))
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| bad_input(format!("не удалось записать {}: {e}", path.display())))?;
-    tmp.persist(path)
-        .map_err(|e| bad_input(format!("не удалось записать {}: {e}", path.display())))?;
-    Ok(())
-}
-
-/// Temporary files are private; a document is not.
-#[cfg(unix)]
-fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
+    output::write_one(path, bytes, &[])
 }

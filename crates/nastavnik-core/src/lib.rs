@@ -16,34 +16,22 @@
 //! assert_eq!(school.head.initials_surname(), "А.В.\u{a0}Уханов");
 //! ```
 
-pub mod dates;
-pub mod deadline;
-pub mod default_roadmap;
-pub mod diagnostic;
-pub mod forms;
-pub mod limits;
+pub mod catalogue;
+pub mod check;
+pub mod grammar;
 pub mod load;
-mod mend;
-pub mod order;
-pub mod organization;
-pub mod participants;
-pub mod person;
-pub mod progress;
-pub mod report;
-pub mod roadmap;
+pub mod model;
 pub mod russian;
-pub mod schema;
-pub mod starter;
-pub mod validate;
 
-pub use deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
-pub use diagnostic::{Diagnostic, Severity};
+pub use check::diagnostic::{Diagnostic, Severity};
+pub use check::prepare::{prepare, Diagnostics, Prepared};
 pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded, PositionIndex};
-pub use order::{Event, ImplementationOrder, Order, Reward, Unit};
-pub use organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
-pub use person::Person;
-pub use progress::{Evidence, Status};
-pub use report::{Figures, FormCount, Report, Reports, TextBlock};
-pub use roadmap::{
+pub use model::deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
+pub use model::order::{Event, ImplementationOrder, Order, Reward, Unit};
+pub use model::organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};
+pub use model::person::Person;
+pub use model::progress::{Evidence, Status};
+pub use model::report::{Figures, FormCount, Report, Reports, TextBlock};
+pub use model::roadmap::{
     Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step,
 };

@@ -55,9 +55,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Roadmap::default()
     });
 
-    // The same checks a YAML file gets.
-    let problems = nastavnik_core::validate::validate(&school);
-    assert!(problems.is_empty(), "{problems:?}");
+    // The same preparation a YAML file gets: the checks, the limits, the
+    // default roadmap where asked for. Only a prepared model renders.
+    let school = nastavnik_core::prepare(school)?;
+    for warning in school.warnings() {
+        eprintln!("{warning}");
+    }
 
     let renderer = Renderer::new();
     for (kind, format) in [
@@ -65,10 +68,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (DocumentKind::OrderImplementation, Format::Docx),
         (DocumentKind::Roadmap, Format::Pdf),
     ] {
-        let bytes = renderer.render(&school, kind, format)?;
+        let rendered = renderer.render(&school, kind, format)?;
         let path = out.join(format!("{}.{}", kind.id(), format.extension()));
-        std::fs::write(&path, &bytes)?;
-        println!("{} ({} bytes)", path.display(), bytes.len());
+        std::fs::write(&path, &rendered.bytes)?;
+        println!("{} ({} bytes)", path.display(), rendered.bytes.len());
     }
     Ok(())
 }

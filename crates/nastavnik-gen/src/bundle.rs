@@ -1,7 +1,7 @@
 //! Bundles: every public document of an organisation, and one merged PDF
 //! with a bookmark per document.
 
-use nastavnik_core::Organization;
+use nastavnik_core::Prepared;
 
 use crate::ir::{Block, Document, Section};
 use crate::{DocumentKind, GenError, Renderer};
@@ -12,7 +12,7 @@ use crate::{DocumentKind, GenError, Renderer};
 #[allow(clippy::type_complexity)]
 pub fn documents(
     renderer: &Renderer,
-    org: &Organization,
+    org: &Prepared,
     include: &[DocumentKind],
 ) -> Result<(Vec<(DocumentKind, Document)>, Vec<(DocumentKind, String)>), GenError> {
     let mut made = Vec::new();

@@ -186,22 +186,34 @@ pub struct Clause {
 impl Clauses {
     /// Every clause with its number, depth first: («1.», depth 0, clause) …
     pub fn numbered(&self) -> Vec<(String, usize, &Clause)> {
-        fn walk<'a>(
-            prefix: &str,
-            items: &'a [Clause],
-            start: u32,
-            depth: usize,
-            out: &mut Vec<(String, usize, &'a Clause)>,
-        ) {
-            for (i, c) in items.iter().enumerate() {
-                let number = format!("{prefix}{}.", start + i as u32);
-                out.push((number.clone(), depth, c));
-                walk(&number, &c.children, 1, depth + 1, out);
+        let mut out = Vec::new();
+        // (number prefix, depth, the clauses left at this level, next number)
+        let mut stack: Vec<(String, usize, std::slice::Iter<'_, Clause>, u32)> =
+            vec![(self.prefix.clone(), 0, self.items.iter(), self.start.max(1))];
+        while let Some((prefix, depth, items, next)) = stack.last_mut() {
+            let Some(clause) = items.next() else {
+                stack.pop();
+                continue;
+            };
+            let number = format!("{prefix}{next}.");
+            *next += 1;
+            let depth = *depth;
+            out.push((number.clone(), depth, clause));
+            if !clause.children.is_empty() {
+                stack.push((number, depth + 1, clause.children.iter(), 1));
             }
         }
-        let mut out = Vec::new();
-        walk(&self.prefix, &self.items, self.start.max(1), 0, &mut out);
         out
+    }
+}
+
+impl Drop for Clause {
+    /// Drops nested clauses one by one: a deep nesting must not exhaust the stack.
+    fn drop(&mut self) {
+        let mut stack = std::mem::take(&mut self.children);
+        while let Some(mut clause) = stack.pop() {
+            stack.append(&mut clause.children);
+        }
     }
 }
 
@@ -354,14 +366,109 @@ pub struct Acquaintance {
     pub names: Vec<String>,
 }
 
+/// What a piece of text is, for a pass over every text of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Words a reader reads: body, headings, cells, stamps, metadata.
+    Words,
+    /// A web address behind a link: printable, but never retypeset.
+    Url,
+}
+
+/// Anything a walk can reach that holds text: a block or a clause.
+enum Node<'a> {
+    Block(&'a mut Block),
+    Clause(&'a mut Clause),
+}
+
+fn inlines_mut(content: &mut [Inline], f: &mut dyn FnMut(TextKind, &mut String)) {
+    for inline in content {
+        match inline {
+            Inline::Text { text, .. } => f(TextKind::Words, text),
+            Inline::Link { url, text } => {
+                f(TextKind::Url, url);
+                f(TextKind::Words, text);
+            }
+            Inline::LineBreak => {}
+        }
+    }
+}
+
 impl Document {
-    /// Applies `f` to every piece of text in the document.
-    pub fn map_text(&mut self, f: &dyn Fn(&str) -> String) {
-        for section in &mut self.sections {
-            for block in &mut section.blocks {
-                map_block(block, f);
+    /// Visits every piece of text in the document — metadata, headings,
+    /// paragraphs, clauses, lists, every table cell, requisites, stamps,
+    /// signatures, links and their addresses — with its kind, and lets `f`
+    /// change it. The walk keeps its own stack, so no depth of nesting can
+    /// exhaust the thread's.
+    pub fn walk_text_mut(&mut self, f: &mut dyn FnMut(TextKind, &mut String)) {
+        f(TextKind::Words, &mut self.title);
+        f(TextKind::Words, &mut self.author);
+        let mut stack: Vec<Node> = Vec::new();
+        for section in self.sections.iter_mut().rev() {
+            stack.extend(section.blocks.iter_mut().rev().map(Node::Block));
+        }
+        while let Some(node) = stack.pop() {
+            let block = match node {
+                Node::Clause(c) => {
+                    inlines_mut(&mut c.content, f);
+                    stack.extend(c.children.iter_mut().rev().map(Node::Clause));
+                    continue;
+                }
+                Node::Block(b) => b,
+            };
+            let lines = |lines: &mut Vec<String>, f: &mut dyn FnMut(TextKind, &mut String)| {
+                lines.iter_mut().for_each(|l| f(TextKind::Words, l))
+            };
+            match block {
+                Block::Heading { content, .. } => inlines_mut(content, f),
+                Block::Paragraph(p) => inlines_mut(&mut p.content, f),
+                Block::Clauses(c) => {
+                    f(TextKind::Words, &mut c.prefix);
+                    stack.extend(c.items.iter_mut().rev().map(Node::Clause));
+                }
+                Block::List(items) => items.iter_mut().for_each(|i| inlines_mut(i, f)),
+                Block::Table(t) => {
+                    for row in t.header.iter_mut().chain(t.rows.iter_mut()).rev() {
+                        for cell in row.cells.iter_mut().rev() {
+                            stack.extend(cell.blocks.iter_mut().rev().map(Node::Block));
+                        }
+                    }
+                }
+                Block::Requisites(r) => {
+                    lines(&mut r.header_lines, f);
+                    for text in [&mut r.issuer, &mut r.kind, &mut r.date, &mut r.number] {
+                        f(TextKind::Words, text);
+                    }
+                    if let Some(place) = &mut r.place {
+                        f(TextKind::Words, place);
+                    }
+                }
+                Block::Aside(a) => lines(&mut a.lines, f),
+                Block::Signature(s) => {
+                    f(TextKind::Words, &mut s.position);
+                    f(TextKind::Words, &mut s.name);
+                }
+                Block::Acquaintance(a) => {
+                    f(TextKind::Words, &mut a.label);
+                    lines(&mut a.names, f);
+                }
+                Block::Stamps { left, right } => {
+                    lines(left, f);
+                    lines(right, f);
+                }
+                Block::Bookmark(title) => f(TextKind::Words, title),
             }
         }
+    }
+
+    /// Applies `f` to every piece of words in the document (not to link
+    /// addresses: see [`Document::walk_text_mut`]).
+    pub fn map_text(&mut self, f: &dyn Fn(&str) -> String) {
+        self.walk_text_mut(&mut |kind, text| {
+            if kind == TextKind::Words {
+                *text = f(text);
+            }
+        });
     }
 
     /// The document's text in reading order, one block per line; numbers of
@@ -374,64 +481,6 @@ impl Document {
             }
         }
         out
-    }
-}
-
-fn map_inlines(content: &mut [Inline], f: &dyn Fn(&str) -> String) {
-    for inline in content {
-        if let Inline::Text { text, .. } = inline {
-            *text = f(text);
-        }
-    }
-}
-
-fn map_block(block: &mut Block, f: &dyn Fn(&str) -> String) {
-    let map_all = |lines: &mut Vec<String>| {
-        for l in lines.iter_mut() {
-            *l = f(l);
-        }
-    };
-    match block {
-        Block::Heading { content, .. } => map_inlines(content, f),
-        Block::Paragraph(p) => map_inlines(&mut p.content, f),
-        Block::Clauses(c) => {
-            fn walk(items: &mut [Clause], f: &dyn Fn(&str) -> String) {
-                for c in items {
-                    map_inlines(&mut c.content, f);
-                    walk(&mut c.children, f);
-                }
-            }
-            walk(&mut c.items, f);
-        }
-        Block::List(items) => items.iter_mut().for_each(|i| map_inlines(i, f)),
-        Block::Table(t) => {
-            for row in t.header.iter_mut().chain(t.rows.iter_mut()) {
-                for cell in &mut row.cells {
-                    cell.blocks.iter_mut().for_each(|b| map_block(b, f));
-                }
-            }
-        }
-        Block::Requisites(r) => {
-            map_all(&mut r.header_lines);
-            r.issuer = f(&r.issuer);
-            r.date = f(&r.date);
-            r.number = f(&r.number);
-            r.place = r.place.as_deref().map(f);
-        }
-        Block::Aside(a) => map_all(&mut a.lines),
-        Block::Signature(s) => {
-            s.position = f(&s.position);
-            s.name = f(&s.name);
-        }
-        Block::Acquaintance(a) => {
-            a.label = f(&a.label);
-            map_all(&mut a.names);
-        }
-        Block::Stamps { left, right } => {
-            map_all(left);
-            map_all(right);
-        }
-        Block::Bookmark(_) => {}
     }
 }
 
@@ -542,5 +591,83 @@ mod tests {
                 ("2.2.".into(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn the_walk_reaches_every_text_and_deep_nesting_costs_no_stack() {
+        let link = Inline::Link {
+            url: "https://x.ru/\u{7}".into(),
+            text: "сайт\u{7}".into(),
+        };
+        let mut cell = Cell::text("ячейка");
+        cell.blocks
+            .push(Block::Paragraph(Paragraph::text(vec![link])));
+        // Clauses nested far deeper than any recursion could follow.
+        let mut deep = Clause {
+            content: vec![Inline::plain("лист")],
+            children: vec![],
+        };
+        for _ in 0..200_000 {
+            deep = Clause {
+                content: vec![Inline::plain("узел")],
+                children: vec![deep],
+            };
+        }
+        let mut doc = Document {
+            title: "Заголовок".into(),
+            author: "Школа".into(),
+            date: None,
+            sections: vec![Section {
+                orientation: Orientation::Portrait,
+                blocks: vec![
+                    Block::Table(Table {
+                        columns: vec![1.0],
+                        header: vec![],
+                        rows: vec![Row { cells: vec![cell] }],
+                    }),
+                    Block::Clauses(Clauses {
+                        prefix: String::new(),
+                        start: 1,
+                        items: vec![deep],
+                    }),
+                ],
+            }],
+        };
+        let mut seen = Vec::new();
+        doc.walk_text_mut(&mut |kind, text| {
+            if text != "узел" {
+                seen.push((kind, text.clone()));
+            }
+        });
+        assert_eq!(
+            seen,
+            [
+                (TextKind::Words, "Заголовок".to_string()),
+                (TextKind::Words, "Школа".to_string()),
+                (TextKind::Words, "ячейка".to_string()),
+                (TextKind::Url, "https://x.ru/\u{7}".to_string()),
+                (TextKind::Words, "сайт\u{7}".to_string()),
+                (TextKind::Words, String::new()),
+                (TextKind::Words, "лист".to_string()),
+            ]
+        );
+        drop(doc);
+        // Numbers grow with depth, so number a nesting of reasonable depth.
+        let mut deep = Clause::default();
+        for _ in 0..2_000 {
+            deep = Clause {
+                content: vec![],
+                children: vec![deep, Clause::default()],
+            };
+        }
+        let clauses = Clauses {
+            prefix: "2.".into(),
+            start: 1,
+            items: vec![deep],
+        };
+        let numbered = clauses.numbered();
+        assert_eq!(numbered.len(), 4_001);
+        assert_eq!(numbered[2].0, "2.1.1.1.");
+        assert_eq!(numbered.last().unwrap().0, "2.1.2.");
     }
 }

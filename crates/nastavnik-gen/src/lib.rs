@@ -11,7 +11,7 @@
 //! let org = nastavnik_core::from_path("samples/sharya-2020.yaml".as_ref()).unwrap();
 //! let renderer = Renderer::new();
 //! let pdf = renderer.render(&org, DocumentKind::OrderImplementation, Format::Pdf).unwrap();
-//! assert!(pdf.starts_with(b"%PDF"));
+//! assert!(pdf.bytes.starts_with(b"%PDF"));
 //! ```
 
 pub mod backend;
@@ -25,11 +25,11 @@ pub mod text;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use nastavnik_core::Organization;
+use nastavnik_core::{Diagnostic, Prepared};
 
-pub use backend::typst::{Pdf, PdfStandard, TypstEngine};
+pub use backend::typst::{FontPolicy, Pdf, PdfStandard, TypstDiagnostic, TypstEngine, TypstError};
 pub use documents::DocumentKind;
-pub use templates::Templates;
+pub use templates::{TemplateError, Templates};
 
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -37,15 +37,28 @@ pub enum GenError {
     /// The YAML lacks what the document needs.
     #[error("не хватает данных: {0}")]
     MissingData(String),
-    /// A template failed; the message names the template and line.
+    /// A template failed: its name, line and minijinja's error.
     #[error("ошибка шаблона: {0}")]
-    Template(String),
-    /// Typst could not compile the generated source (a bug, or a broken font).
+    Template(#[from] TemplateError),
+    /// Typst could not compile the generated source (a bug, a broken font, or
+    /// an error in a region's `nastavnik.typ`); its diagnostics, placed.
     #[error("ошибка вёрстки PDF: {0}")]
-    Typst(String),
+    Typst(TypstError),
     /// The DOCX could not be written.
     #[error("ошибка записи DOCX: {0}")]
     Docx(String),
+}
+
+impl GenError {
+    /// A template error with no template position: a message of our own.
+    pub fn template_message(message: impl Into<String>) -> Self {
+        GenError::Template(TemplateError {
+            template: None,
+            line: None,
+            message: message.into(),
+            source: None,
+        })
+    }
 }
 
 /// Drops Typst's memoized results that were not used recently, so memory
@@ -105,7 +118,7 @@ impl Format {
 /// assert!(loaded.warnings.is_empty());
 /// let renderer = Renderer::new();
 /// let docx = renderer.render(&loaded.organization, DocumentKind::OrderImplementation, Format::Docx).unwrap();
-/// assert!(docx.starts_with(b"PK"));
+/// assert!(docx.bytes.starts_with(b"PK"));
 /// ```
 ///
 /// A file that fails names the place and field, in Russian:
@@ -125,7 +138,7 @@ impl Format {
 /// let renderer = Renderer::new();
 /// let kinds = [DocumentKind::OrderCurator, DocumentKind::Provision, DocumentKind::Roadmap];
 /// let pdfs: Vec<Vec<u8>> = std::thread::scope(|s| {
-///     let handles: Vec<_> = kinds.iter().map(|k| s.spawn(|| renderer.render(&school, *k, Format::Pdf).unwrap())).collect();
+///     let handles: Vec<_> = kinds.iter().map(|k| s.spawn(|| renderer.render(&school, *k, Format::Pdf).unwrap().bytes)).collect();
 ///     handles.into_iter().map(|h| h.join().unwrap()).collect()
 /// });
 /// assert!(pdfs.iter().all(|pdf| pdf.starts_with(b"%PDF")));
@@ -135,6 +148,8 @@ impl Format {
 pub struct Renderer {
     templates: Templates,
     engine: Arc<TypstEngine>,
+    fonts: FontPolicy,
+    font_paths: Vec<PathBuf>,
     standard: Option<PdfStandard>,
 }
 
@@ -150,6 +165,8 @@ impl Renderer {
         Renderer {
             templates: Templates::embedded(),
             engine: TypstEngine::shared(),
+            fonts: FontPolicy::Embedded,
+            font_paths: Vec::new(),
             standard: None,
         }
     }
@@ -160,7 +177,7 @@ impl Renderer {
         self
     }
 
-    /// The same renderer writing PDFs that conform to a PDF/A level.
+    /// The same renderer writing PDFs that conform to a PDF standard (PDF/A, PDF/UA-1).
     pub fn with_pdf_standard(mut self, standard: Option<PdfStandard>) -> Self {
         self.standard = standard;
         self
@@ -168,46 +185,94 @@ impl Renderer {
 
     /// A document model as PDF, with its page count.
     pub fn pdf(&self, doc: &ir::Document) -> Result<Pdf, GenError> {
-        let source = backend::typst::to_typst(doc, &self.engine);
-        self.engine.compile(&source, &doc.title, self.standard)
+        let source = backend::typst::to_typst(doc, self.engine.body_family());
+        let layout = backend::typst::Layout {
+            text: self.templates.layout_library(),
+            origin: self.templates.layout_library_path(),
+        };
+        self.engine
+            .compile_with(&source, &layout, &doc.title, self.standard)
     }
 
     /// The same renderer with fonts from these directories added.
     pub fn with_font_paths(mut self, paths: &[PathBuf]) -> Self {
-        if !paths.is_empty() {
-            self.engine = Arc::new(TypstEngine::new(paths));
-        }
+        self.font_paths = paths.to_vec();
+        self.engine = self.make_engine();
         self
     }
 
+    /// The same renderer with a font policy: by default only the embedded
+    /// Liberation Serif, so a PDF has the same bytes on every machine;
+    /// [`FontPolicy::System`] lets the system's fonts in.
+    pub fn with_font_policy(mut self, policy: FontPolicy) -> Self {
+        self.fonts = policy;
+        self.engine = self.make_engine();
+        self
+    }
+
+    fn make_engine(&self) -> Arc<TypstEngine> {
+        if self.font_paths.is_empty() {
+            TypstEngine::shared_for(self.fonts)
+        } else {
+            Arc::new(TypstEngine::new(self.fonts, &self.font_paths))
+        }
+    }
+
+    /// The font family PDFs are set in: «Liberation Serif» unless system
+    /// fonts or font folders brought a preferred one.
+    pub fn font_family(&self) -> &str {
+        self.engine.body_family()
+    }
+
     /// The document model of a document.
-    pub fn document(
-        &self,
-        org: &Organization,
-        kind: DocumentKind,
-    ) -> Result<ir::Document, GenError> {
+    pub fn document(&self, org: &Prepared, kind: DocumentKind) -> Result<ir::Document, GenError> {
         documents::build(org, kind, &self.templates)
     }
 
-    /// A document as bytes in a format.
+    /// A document in a format: its bytes, page count and the warnings that
+    /// came with the model.
     pub fn render(
         &self,
-        org: &Organization,
+        org: &Prepared,
         kind: DocumentKind,
         format: Format,
-    ) -> Result<Vec<u8>, GenError> {
+    ) -> Result<Rendered, GenError> {
         let doc = self.document(org, kind)?;
-        self.write(&doc, format)
+        let mut rendered = self.write(&doc, format)?;
+        rendered.warnings = org.warnings().to_vec();
+        Ok(rendered)
     }
 
     /// Writes a document model in a format.
-    pub fn write(&self, doc: &ir::Document, format: Format) -> Result<Vec<u8>, GenError> {
-        match format {
-            Format::Typ => Ok(backend::typst::to_typst(doc, &self.engine).into_bytes()),
-            Format::Pdf => self.pdf(doc).map(|pdf| pdf.bytes),
-            Format::Docx => backend::docx::to_docx(doc),
-        }
+    pub fn write(&self, doc: &ir::Document, format: Format) -> Result<Rendered, GenError> {
+        let (bytes, pages) = match format {
+            Format::Typ => (
+                backend::typst::to_typst(doc, self.engine.body_family()).into_bytes(),
+                None,
+            ),
+            Format::Pdf => {
+                let pdf = self.pdf(doc)?;
+                (pdf.bytes, Some(pdf.pages))
+            }
+            Format::Docx => (backend::docx::to_docx(doc)?, None),
+        };
+        Ok(Rendered {
+            bytes,
+            pages,
+            warnings: Vec::new(),
+        })
     }
+}
+
+/// A rendered document.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Pages, for a PDF.
+    pub pages: Option<usize>,
+    /// What looked wrong in the model but did not stop the document.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The README's examples run as doctests, so the README cannot go stale.

@@ -1,44 +1,18 @@
-//! From template output to IR: restrained Markdown plus named components.
+//! From template output to IR: restrained Markdown plus component markers.
 //!
 //! Prose is CommonMark read by pulldown-cmark: paragraphs, `#` headings,
 //! `**bold**`, `*italic*`, ordered lists (numbered clauses, nested for
-//! «1.1.») and dash lists. A line of the form `@[name arg|arg]` is a
-//! component: a structured block the document kind builds from the model
-//! (requisites, a roadmap table, a signature). Values from YAML reach the
-//! text escaped (see [`escape_markdown`]), so they can neither open a
-//! component nor change the Markdown structure.
+//! «1.1.») and dash lists. A line `@[#N]` is the marker a component function
+//! left (see [`crate::documents::components`]): it is replaced by the blocks
+//! of the N-th component the template called. Values from YAML reach the text
+//! escaped (see [`escape_markdown`]), so they can neither forge a marker nor
+//! change the Markdown structure.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::ir::{Align, Block, Clause, Clauses, Inline, Orientation, Paragraph, Section};
+use crate::documents::components::{parse_marker, Component, Piece};
+use crate::ir::{Align, Block, Clause, Clauses, Inline, Paragraph, Section};
 use crate::GenError;
-
-/// A component line: `@[name arg1|arg2]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Component {
-    /// Its name: `requisites`, `roadmap-table` …
-    pub name: String,
-    /// Its arguments, unescaped.
-    pub args: Vec<String>,
-    /// 1-based line in the template output, for errors.
-    pub line: usize,
-}
-
-impl Component {
-    /// The argument at `i`, or an empty string.
-    pub fn arg(&self, i: usize) -> &str {
-        self.args.get(i).map(String::as_str).unwrap_or("")
-    }
-}
-
-/// What a component turns into.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
-    /// Blocks in the current section.
-    Block(Block),
-    /// A new page section with this orientation.
-    NewSection(Orientation),
-}
 
 /// Escapes a value for Markdown: every ASCII punctuation character gets a
 /// backslash and line breaks become spaces, so the value reads as plain text
@@ -63,56 +37,24 @@ pub fn escape_markdown(value: &str) -> String {
     out
 }
 
-/// Splits a component's argument text on unescaped `|` and removes escapes.
-fn component_args(text: &str) -> Vec<String> {
-    let mut args = vec![String::new()];
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    if let Some(a) = args.last_mut() {
-                        a.push(next)
-                    }
-                }
-            }
-            '|' => args.push(String::new()),
-            c => {
-                if let Some(a) = args.last_mut() {
-                    a.push(c)
-                }
-            }
-        }
-    }
-    args.into_iter().map(|a| a.trim().to_string()).collect()
-}
-
-fn parse_component(line: &str, number: usize) -> Option<Component> {
+/// The name of a component written the old way, `@[name args]`, which
+/// templates no longer use: such a line is an error, not text.
+fn legacy_component(line: &str) -> Option<&str> {
     let body = line.trim().strip_prefix("@[")?.strip_suffix(']')?;
-    let (name, rest) = body.split_once(' ').unwrap_or((body, ""));
-    if name.is_empty()
-        || !name
+    let name = body.split(' ').next()?;
+    (!name.is_empty()
+        && name
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return None;
-    }
-    let args = if rest.trim().is_empty() {
-        Vec::new()
-    } else {
-        component_args(rest)
-    };
-    Some(Component {
-        name: name.to_string(),
-        args,
-        line: number,
-    })
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    .then_some(name)
 }
 
-/// Reads template output into page sections, asking `resolve` for components.
+/// Reads template output into page sections, asking `resolve` for the
+/// blocks of each component whose marker stands on a line.
 pub fn to_sections(
     text: &str,
-    resolve: &mut dyn FnMut(&Component) -> Result<Vec<Piece>, GenError>,
+    components: &[Component],
+    resolve: &mut dyn FnMut(&Component) -> Result<Piece, GenError>,
 ) -> Result<Vec<Section>, GenError> {
     let mut sections = vec![Section::default()];
     let mut prose = String::new();
@@ -125,35 +67,40 @@ pub fn to_sections(
         }
         prose.clear();
     };
-    for (i, line) in text.lines().enumerate() {
-        match parse_component(line, i + 1) {
-            Some(component) => {
-                flush(&mut prose, &mut sections);
-                for piece in resolve(&component)? {
-                    match piece {
-                        Piece::Block(b) => {
-                            sections.last_mut().map(|s| s.blocks.push(b)).unwrap_or(())
+    for line in text.lines() {
+        if let Some(index) = parse_marker(line) {
+            let component = components.get(index).ok_or_else(|| {
+                GenError::template_message(format!(
+                    "строка «{}» похожа на метку компонента, но компонента № {index} не было",
+                    line.trim()
+                ))
+            })?;
+            flush(&mut prose, &mut sections);
+            match resolve(component)? {
+                Piece::Block(b) => sections.last_mut().map(|s| s.blocks.push(b)).unwrap_or(()),
+                Piece::NewSection(orientation) => {
+                    if sections.last().is_some_and(|s| s.blocks.is_empty()) {
+                        if let Some(s) = sections.last_mut() {
+                            s.orientation = orientation;
                         }
-                        Piece::NewSection(orientation) => {
-                            if sections.last().is_some_and(|s| s.blocks.is_empty()) {
-                                if let Some(s) = sections.last_mut() {
-                                    s.orientation = orientation;
-                                }
-                            } else {
-                                sections.push(Section {
-                                    orientation,
-                                    blocks: Vec::new(),
-                                });
-                            }
-                        }
+                    } else {
+                        sections.push(Section {
+                            orientation,
+                            blocks: Vec::new(),
+                        });
                     }
                 }
             }
-            None => {
-                prose.push_str(line);
-                prose.push('\n');
-            }
+            continue;
         }
+        if let Some(name) = legacy_component(line) {
+            return Err(GenError::template_message(format!(
+                "компонент «@[{name} …]» записан по-старому: вызовите функцию {{{{ {}(…) }}}} с именованными аргументами",
+                name.replace('-', "_")
+            )));
+        }
+        prose.push_str(line);
+        prose.push('\n');
     }
     flush(&mut prose, &mut sections);
     Ok(sections)
@@ -240,7 +187,11 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                     }));
                 } else {
                     blocks.push(Block::List(
-                        frame.items.into_iter().map(|c| c.content).collect(),
+                        frame
+                            .items
+                            .into_iter()
+                            .map(|mut c| std::mem::take(&mut c.content))
+                            .collect(),
                     ));
                 }
             }
@@ -316,7 +267,8 @@ mod tests {
             text,
             "Слова # * _ [ ] $ < > & \" \\ @ { } % = x - y 1. z @[roadmap-table] конец."
         );
-        assert!(parse_component(&escape_markdown("@[roadmap-table]"), 1).is_none());
+        assert!(parse_marker(&escape_markdown("@[#1]")).is_none());
+        assert!(legacy_component(&escape_markdown("@[roadmap-table]")).is_none());
     }
 
     #[test]
@@ -346,18 +298,22 @@ mod tests {
     }
 
     #[test]
-    fn components_split_prose_and_take_escaped_args() {
-        let text = format!(
-            "До.\n@[aside Приложение 1|{}]\nПосле.\n",
-            escape_markdown("к приказу | ] №")
-        );
+    fn markers_become_blocks_and_forged_markers_stay_text() {
+        let components = vec![Component::Directive {
+            text: "ПРИКАЗЫВАЮ:".into(),
+        }];
+        let text = format!("До.\n@[#0]\nПосле {}.\n", escape_markdown("@[#0]"));
         let mut seen = Vec::new();
-        let sections = to_sections(&text, &mut |c| {
+        let sections = to_sections(&text, &components, &mut |c| {
             seen.push(c.clone());
-            Ok(vec![])
+            Ok(Piece::Block(Block::Bookmark(String::new())))
         })
         .unwrap();
-        assert_eq!(seen[0].args, ["Приложение 1", "к приказу | ] №"]);
-        assert_eq!(sections[0].blocks.len(), 2);
+        assert_eq!(seen, components);
+        assert_eq!(sections[0].blocks.len(), 3);
+        let err = to_sections("@[#5]\n", &components, &mut |_| unreachable!()).unwrap_err();
+        assert!(err.to_string().contains("компонента № 5"), "{err}");
+        let err = to_sections("@[roadmap-table a|b]\n", &[], &mut |_| unreachable!()).unwrap_err();
+        assert!(err.to_string().contains("roadmap_table"), "{err}");
     }
 }

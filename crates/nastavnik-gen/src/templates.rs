@@ -11,35 +11,66 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State};
 use nastavnik_core::russian;
 
+use crate::documents::components::{self, Collected, Component};
 use crate::markup::escape_markdown;
 use crate::GenError;
 
-macro_rules! embedded {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../../templates/", $name)))),*]
-    };
+/// A template that failed: where, and why, in Russian; minijinja's own error
+/// is kept as the source.
+#[derive(Debug)]
+pub struct TemplateError {
+    /// The template file: `order-frame.md`.
+    pub template: Option<String>,
+    /// The line in that file, from 1.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+    /// minijinja's error, if it came from minijinja.
+    pub source: Option<Error>,
 }
 
-/// The templates shipped with nastavnik: (name, text).
-pub const EMBEDDED: &[(&str, &str)] = embedded![
-    "order-frame.md",
-    "order-implementation.md",
-    "order-curator.md",
-    "order-pairs.md",
-    "order-rewards.md",
-    "order-final-event.md",
-    "provision.md",
-    "programme.md",
-    "participants-base.md",
-    "development-plan.md",
-    "roadmap.md",
-    "report.md",
-];
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.template, self.line) {
+            (Some(name), Some(line)) => write!(f, "шаблон {name}, строка {line}: ")?,
+            (Some(name), None) => write!(f, "шаблон {name}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)
+    }
+}
 
-/// A configured template environment.
+impl std::error::Error for TemplateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_ref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// What a template produced: Markdown with component markers, and the
+/// components in the order they were called.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The text.
+    pub text: String,
+    /// The components its markers stand for.
+    pub components: Vec<Component>,
+}
+
+/// The templates shipped with nastavnik: (name, text), every file of
+/// `templates/`, embedded by the build script.
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// A configured template environment, and the Typst layout library.
 pub struct Templates {
     env: Environment<'static>,
+    /// A region's `nastavnik.typ` and where it was read from.
+    layout: Option<(PathBuf, String)>,
 }
+
+/// The name of the Typst layout library in a templates folder.
+pub const LAYOUT_LIBRARY_NAME: &str = "nastavnik.typ";
 
 impl Templates {
     /// The embedded templates only.
@@ -51,12 +82,28 @@ impl Templates {
     /// Only plain names inside `dir` are read: no `..`, no absolute paths.
     pub fn with_overrides(dir: &Path) -> Result<Self, GenError> {
         if !dir.is_dir() {
-            return Err(GenError::Template(format!(
+            return Err(GenError::template_message(format!(
                 "каталог шаблонов {} не найден",
                 dir.display()
             )));
         }
-        Ok(Self::build(Some(dir.to_path_buf())))
+        let mut templates = Self::build(Some(dir.to_path_buf()));
+        templates.layout = read_layout_library(dir)?;
+        Ok(templates)
+    }
+
+    /// The Typst layout library: `nastavnik.typ` from the templates folder
+    /// if it has one, else the embedded one.
+    pub fn layout_library(&self) -> &str {
+        match &self.layout {
+            Some((_, text)) => text,
+            None => crate::backend::typst::LAYOUT_LIBRARY,
+        }
+    }
+
+    /// Where the layout library was read from, if not embedded.
+    pub fn layout_library_path(&self) -> Option<&Path> {
+        self.layout.as_ref().map(|(path, _)| path.as_path())
     }
 
     fn build(dir: Option<PathBuf>) -> Self {
@@ -104,6 +151,7 @@ impl Templates {
         env.add_filter("date_quoted", |v: String| {
             date_filter(&v, russian::date_quoted)
         });
+        components::register(&mut env);
         env.add_filter("number_sign", |v: String| russian::number_sign(&v));
         env.add_filter("quoted", |v: String| russian::guillemets(&v));
         env.add_filter("lower_first", |v: String| {
@@ -113,18 +161,50 @@ impl Templates {
                 None => String::new(),
             }
         });
-        Templates { env }
+        Templates { env, layout: None }
     }
 
     /// Renders a template with a context.
-    pub fn render(&self, name: &str, context: Value) -> Result<String, GenError> {
+    pub fn render(&self, name: &str, context: Value) -> Result<Rendered, GenError> {
         let template = self.env.get_template(name).map_err(template_error)?;
-        template.render(context).map_err(template_error)
+        let captured = template.render_captured(context).map_err(template_error)?;
+        let components = Collected::of(captured.state());
+        Ok(Rendered {
+            text: captured.into_output(),
+            components,
+        })
     }
 }
 
+/// A region's layout library, under the rules for templates: a plain file,
+/// not a link.
+fn read_layout_library(dir: &Path) -> Result<Option<(PathBuf, String)>, GenError> {
+    let path = dir.join(LAYOUT_LIBRARY_NAME);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(None);
+    };
+    if meta.file_type().is_symlink() {
+        return Err(GenError::template_message(format!(
+            "{} — символическая ссылка; положите в каталог шаблонов сам файл",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    std::fs::read_to_string(&path)
+        .map(|text| Some((path.clone(), text)))
+        .map_err(|e| {
+            GenError::template_message(format!(
+                "не удалось прочитать {}: {}",
+                path.display(),
+                nastavnik_core::russian::io_error(&e)
+            ))
+        })
+}
+
 fn date_filter(value: &str, format: fn(NaiveDate) -> String) -> Result<String, Error> {
-    nastavnik_core::dates::parse_date(value)
+    nastavnik_core::russian::dates::parse_date(value)
         .map(format)
         .map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
 }
@@ -140,14 +220,34 @@ fn markdown_formatter(out: &mut Output, state: &State, value: &Value) -> Result<
 }
 
 fn template_error(err: Error) -> GenError {
-    let place = match (err.name(), err.line()) {
-        (Some(name), Some(line)) => format!("шаблон {name}, строка {line}: "),
-        (Some(name), None) => format!("шаблон {name}: "),
-        _ => String::new(),
+    let kind = match err.kind() {
+        // Our own messages (components, filters) are Russian already.
+        ErrorKind::InvalidOperation => err.detail().unwrap_or("недопустимая операция").to_string(),
+        ErrorKind::SyntaxError => "синтаксическая ошибка шаблона".into(),
+        ErrorKind::TemplateNotFound => "шаблон не найден".into(),
+        ErrorKind::UndefinedError => {
+            "обращение к неопределённому значению (переменной или полю, которых нет)".into()
+        }
+        ErrorKind::UnknownFilter => "неизвестный фильтр".into(),
+        ErrorKind::UnknownTest => "неизвестная проверка".into(),
+        ErrorKind::UnknownFunction => format!(
+            "неизвестная функция; компоненты: {}",
+            components::names().collect::<Vec<_>>().join(", ")
+        ),
+        ErrorKind::UnknownMethod => "неизвестный метод".into(),
+        ErrorKind::TooManyArguments => "слишком много аргументов".into(),
+        ErrorKind::MissingArgument => "не хватает аргумента".into(),
+        ErrorKind::OutOfFuel => "шаблон выполняется слишком долго (бесконечный цикл?)".into(),
+        ErrorKind::BadInclude => "не удалось подключить шаблон".into(),
+        ErrorKind::UnknownBlock => "неизвестный блок".into(),
+        ErrorKind::CannotUnpack => "не удалось разобрать значение на части".into(),
+        ErrorKind::NonPrimitive | ErrorKind::NonKey => "значение не того рода".into(),
+        _ => "ошибка выполнения шаблона".into(),
     };
-    let detail = err
-        .detail()
-        .map(str::to_string)
-        .unwrap_or_else(|| err.kind().to_string());
-    GenError::Template(format!("{place}{detail}"))
+    GenError::Template(TemplateError {
+        template: err.name().map(str::to_string),
+        line: err.line(),
+        message: kind,
+        source: Some(err),
+    })
 }

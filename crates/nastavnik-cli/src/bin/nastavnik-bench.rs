@@ -68,7 +68,8 @@ fn latency() {
         let source = String::from_utf8(
             renderer
                 .render(&org.organization, kind, Format::Typ)
-                .unwrap(),
+                .unwrap()
+                .bytes,
         )
         .unwrap();
         let bare = median(

@@ -10,137 +10,65 @@ use minijinja::Value;
 use nastavnik_core::{Order, Organization};
 use serde::Serialize;
 
-use crate::ir::Document;
+use crate::ir::{Document, TextKind};
 use crate::markup::to_sections;
 use crate::templates::Templates;
 use crate::GenError;
 use context::{OrderView, OrgView, PersonView, RoadmapView};
 
-/// A kind of document nastavnik writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocumentKind {
-    /// Приказ о внедрении целевой модели наставничества, with the roadmap annexed.
-    OrderImplementation,
-    /// Приказ о назначении куратора.
-    OrderCurator,
-    /// Приказ об утверждении наставнических пар / групп.
-    OrderPairs,
-    /// Приказ о поощрении участников наставнической деятельности.
-    OrderRewards,
-    /// Приказ о проведении итогового мероприятия.
-    OrderFinalEvent,
-    /// Положение о программе наставничества.
-    Provision,
-    /// Программа наставничества.
-    Programme,
-    /// План мероприятий (дорожная карта) as a standalone document.
-    Roadmap,
-    /// Справка о промежуточных результатах реализации целевой модели.
-    ReportInterim,
-    /// Справка об итоговых результатах реализации целевой модели.
-    ReportFinal,
-    /// Индивидуальные планы развития наставляемых.
-    DevelopmentPlan,
-    /// База наставников: personal data, only when asked for by name.
-    MentorBase,
-    /// База наставляемых: personal data of minors, only when asked for by name.
-    MenteeBase,
+/// Declares the document kinds from one table: the enum, [`DocumentKind::ALL`]
+/// and each kind's identifier, Russian name and template. Adding a kind is
+/// one row here and one template in `templates/`.
+macro_rules! document_kinds {
+    ($($(#[$doc:meta])* $kind:ident => ($id:literal, $title:literal, $template:literal),)*) => {
+        /// A kind of document nastavnik writes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum DocumentKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        /// (kind, id, Russian name, template), in the order `nastavnik list` shows them.
+        const KINDS: &[(DocumentKind, &str, &str, &str)] =
+            &[$((DocumentKind::$kind, $id, $title, $template),)*];
+
+        impl DocumentKind {
+            /// Every kind, in the order `nastavnik list` shows them.
+            pub const ALL: [DocumentKind; [$(stringify!($kind)),*].len()] =
+                [$(DocumentKind::$kind,)*];
+        }
+    };
 }
 
-/// (kind, id, Russian name, template)
-const KINDS: [(DocumentKind, &str, &str, &str); 13] = [
-    (
-        DocumentKind::OrderImplementation,
-        "order-implementation",
-        "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)",
-        "order-implementation.md",
-    ),
-    (
-        DocumentKind::OrderCurator,
-        "order-curator",
-        "Приказ о назначении куратора внедрения целевой модели наставничества",
-        "order-curator.md",
-    ),
-    (
-        DocumentKind::OrderPairs,
-        "order-pairs",
-        "Приказ об утверждении наставнических пар (групп)",
-        "order-pairs.md",
-    ),
-    (
-        DocumentKind::OrderRewards,
-        "order-rewards",
-        "Приказ о поощрении участников наставнической деятельности",
-        "order-rewards.md",
-    ),
-    (
-        DocumentKind::OrderFinalEvent,
-        "order-final-event",
-        "Приказ о проведении итогового мероприятия",
-        "order-final-event.md",
-    ),
-    (
-        DocumentKind::Provision,
-        "provision",
-        "Положение о программе наставничества",
-        "provision.md",
-    ),
-    (
-        DocumentKind::Programme,
-        "programme",
-        "Программа наставничества",
-        "programme.md",
-    ),
-    (
-        DocumentKind::Roadmap,
-        "roadmap",
-        "План мероприятий (дорожная карта)",
-        "roadmap.md",
-    ),
-    (
-        DocumentKind::ReportInterim,
-        "report-interim",
-        "Справка о промежуточных результатах реализации целевой модели наставничества",
-        "report.md",
-    ),
-    (
-        DocumentKind::ReportFinal,
-        "report-final",
-        "Справка об итоговых результатах реализации целевой модели наставничества",
-        "report.md",
-    ),
-    (
-        DocumentKind::DevelopmentPlan,
-        "development-plan",
-        "Индивидуальные планы развития наставляемых",
-        "development-plan.md",
-    ),
-    (
-        DocumentKind::MentorBase,
-        "mentor-base",
-        "База наставников (персональные данные: только по запросу)",
-        "participants-base.md",
-    ),
-    (
-        DocumentKind::MenteeBase,
-        "mentee-base",
-        "База наставляемых (персональные данные: только по запросу)",
-        "participants-base.md",
-    ),
-];
+document_kinds! {
+    /// Приказ о внедрении целевой модели наставничества, with the roadmap annexed.
+    OrderImplementation => ("order-implementation", "Приказ о внедрении целевой модели наставничества (с дорожной картой в приложении)", "order-implementation.md"),
+    /// Приказ о назначении куратора.
+    OrderCurator => ("order-curator", "Приказ о назначении куратора внедрения целевой модели наставничества", "order-curator.md"),
+    /// Приказ об утверждении наставнических пар / групп.
+    OrderPairs => ("order-pairs", "Приказ об утверждении наставнических пар (групп)", "order-pairs.md"),
+    /// Приказ о поощрении участников наставнической деятельности.
+    OrderRewards => ("order-rewards", "Приказ о поощрении участников наставнической деятельности", "order-rewards.md"),
+    /// Приказ о проведении итогового мероприятия.
+    OrderFinalEvent => ("order-final-event", "Приказ о проведении итогового мероприятия", "order-final-event.md"),
+    /// Положение о программе наставничества.
+    Provision => ("provision", "Положение о программе наставничества", "provision.md"),
+    /// Программа наставничества.
+    Programme => ("programme", "Программа наставничества", "programme.md"),
+    /// План мероприятий (дорожная карта) as a standalone document.
+    Roadmap => ("roadmap", "План мероприятий (дорожная карта)", "roadmap.md"),
+    /// Справка о промежуточных результатах реализации целевой модели.
+    ReportInterim => ("report-interim", "Справка о промежуточных результатах реализации целевой модели наставничества", "report.md"),
+    /// Справка об итоговых результатах реализации целевой модели.
+    ReportFinal => ("report-final", "Справка об итоговых результатах реализации целевой модели наставничества", "report.md"),
+    /// Индивидуальные планы развития наставляемых.
+    DevelopmentPlan => ("development-plan", "Индивидуальные планы развития наставляемых", "development-plan.md"),
+    /// База наставников: personal data, only when asked for by name.
+    MentorBase => ("mentor-base", "База наставников (персональные данные: только по запросу)", "participants-base.md"),
+    /// База наставляемых: personal data of minors, only when asked for by name.
+    MenteeBase => ("mentee-base", "База наставляемых (персональные данные: только по запросу)", "participants-base.md"),
+}
 
 impl DocumentKind {
-    /// Every kind, in the order `nastavnik list` shows them (the order of the table above).
-    pub const ALL: [DocumentKind; 13] = {
-        let mut all = [DocumentKind::OrderImplementation; 13];
-        let mut i = 0;
-        while i < KINDS.len() {
-            all[i] = KINDS[i].0;
-            i += 1;
-        }
-        all
-    };
-
     fn entry(self) -> &'static (DocumentKind, &'static str, &'static str, &'static str) {
         KINDS
             .iter()
@@ -205,13 +133,18 @@ pub fn build(
     templates: &Templates,
 ) -> Result<Document, GenError> {
     let context = context(org, kind)?;
-    let text = templates.render(kind.template(), context)?;
+    let rendered = templates.render(kind.template(), context)?;
     let report = kind.report(org);
-    let sections =
-        to_sections(&text, &mut |c| components::resolve(org, report, c)).map_err(|e| match e {
-            GenError::Template(m) => GenError::Template(format!("шаблон {}: {m}", kind.template())),
-            other => other,
-        })?;
+    let sections = to_sections(&rendered.text, &rendered.components, &mut |c| {
+        components::resolve(org, report, c)
+    })
+    .map_err(|e| match e {
+        GenError::Template(mut t) if t.template.is_none() => {
+            t.template = Some(kind.template().to_string());
+            GenError::Template(t)
+        }
+        other => other,
+    })?;
     let title = sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -234,8 +167,14 @@ pub fn build(
         date: document_date(org, kind),
         sections,
     };
-    // One place for the non-breaking rules, whatever the text came from.
-    document.map_text(&|t| crate::text::printable(&nastavnik_core::russian::polish(t)));
+    // One pass over every text, whatever it came from: the typography rules
+    // for words, and printable characters everywhere (addresses included).
+    document.walk_text_mut(&mut |kind, text| {
+        *text = match kind {
+            TextKind::Words => crate::text::printable(&nastavnik_core::russian::polish(text)),
+            TextKind::Url => crate::text::printable(text),
+        }
+    });
     Ok(document)
 }
 

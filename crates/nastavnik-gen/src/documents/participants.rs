@@ -3,6 +3,7 @@
 
 use nastavnik_core::{Organization, Status};
 
+use crate::documents::components::Base;
 use crate::ir::{Cell, Row, Table};
 
 fn header(headers: &[String]) -> Row {
@@ -59,9 +60,9 @@ pub fn pairs_table(org: &Organization, headers: &[String]) -> Table {
 
 /// The base of mentors (`mentors`) or of mentees: who, role, category, notes,
 /// consent, forms and partners from the pairs.
-pub fn participants_table(org: &Organization, which: &str, headers: &[String]) -> Table {
+pub fn participants_table(org: &Organization, base: Base, headers: &[String]) -> Table {
     let p = &org.participants;
-    let mentors = which == "mentors";
+    let mentors = base == Base::Mentors;
     let list = if mentors { &p.mentors } else { &p.mentees };
     let rows = list
         .iter()
@@ -120,37 +121,33 @@ pub fn participants_table(org: &Organization, which: &str, headers: &[String]) -
     }
 }
 
-/// The plan of the pair at `index`: задача · мероприятие · срок · результат · отметка.
-pub fn plan_table(org: &Organization, index: usize, headers: &[String]) -> Table {
-    let rows = org
-        .participants
-        .pairs
-        .get(index)
-        .map(|pair| {
-            pair.plan
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Row {
-                    cells: vec![
-                        Cell::text(format!("{}.", i + 1)),
-                        Cell::text(t.task.clone()),
-                        Cell::text(t.activity.clone()),
-                        Cell::text(
-                            t.deadline
-                                .as_ref()
-                                .map(ToString::to_string)
-                                .unwrap_or_default(),
-                        ),
-                        Cell::text(t.result.clone()),
-                        Cell::text(t.status.map(Status::word).unwrap_or_default()),
-                    ],
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Table {
+/// The plan of the pair at `index` (from 0): задача · мероприятие · срок ·
+/// результат · отметка; `None` if there is no such pair.
+pub fn plan_table(org: &Organization, index: usize, headers: &[String]) -> Option<Table> {
+    let rows = org.participants.pairs.get(index).map(|pair| {
+        pair.plan
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Row {
+                cells: vec![
+                    Cell::text(format!("{}.", i + 1)),
+                    Cell::text(t.task.clone()),
+                    Cell::text(t.activity.clone()),
+                    Cell::text(
+                        t.deadline
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                    ),
+                    Cell::text(t.result.clone()),
+                    Cell::text(t.status.map(Status::word).unwrap_or_default()),
+                ],
+            })
+            .collect()
+    })?;
+    Some(Table {
         columns: vec![6.0, 22.0, 24.0, 13.0, 20.0, 15.0],
         header: vec![header(headers)],
         rows,
-    }
+    })
 }

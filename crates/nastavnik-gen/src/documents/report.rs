@@ -1,7 +1,7 @@
 //! The справка: interim and final reports built from the roadmap's progress.
 
-use nastavnik_core::default_roadmap::steps_of;
-use nastavnik_core::progress::{is_overdue, percent};
+use nastavnik_core::catalogue::default_roadmap::steps_of;
+use nastavnik_core::model::progress::{is_overdue, percent};
 use nastavnik_core::{Organization, Report, RoadmapItem, TextBlock};
 use serde::Serialize;
 
@@ -299,28 +299,22 @@ fn mark_cell(org: &Organization, report: &Report, step: &nastavnik_core::Step) -
     cell
 }
 
-/// A two-column table: `args` are the two headers, then the cells row by row.
-pub fn two_columns(args: &[String], columns: [f32; 2]) -> Table {
+/// A table of text: headers, rows of as many cells, relative widths.
+pub fn simple_table(headers: &[String], rows: &[Vec<String>], widths: &[f32]) -> Table {
     let header = Row {
-        cells: args
+        cells: headers
             .iter()
-            .take(2)
             .map(|h| Cell::text(h.clone()).bold().centered())
             .collect(),
     };
-    let rows = args
-        .get(2..)
-        .unwrap_or_default()
-        .chunks(2)
-        .map(|pair| Row {
-            cells: vec![
-                Cell::text(pair[0].clone()),
-                Cell::text(pair.get(1).cloned().unwrap_or_default()),
-            ],
+    let rows = rows
+        .iter()
+        .map(|cells| Row {
+            cells: cells.iter().map(|c| Cell::text(c.clone())).collect(),
         })
         .collect();
     Table {
-        columns: columns.to_vec(),
+        columns: widths.to_vec(),
         header: vec![header],
         rows,
     }

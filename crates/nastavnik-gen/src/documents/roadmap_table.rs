@@ -1,11 +1,19 @@
-//! The roadmap as a table, in the three layouts of the seeds. One model,
-//! three views: numbered sections (seeds 000, 004), the seven stages with
-//! spanning stage cells (seed 001), programme strategies (seed 002).
+//! The roadmap as a table, in the three layouts real roadmaps use. One model,
+//! three views: numbered sections (a school plan, a municipal order's annex),
+//! the seven stages with spanning stage cells, programme strategies.
 
-use nastavnik_core::default_roadmap::steps_of;
+use nastavnik_core::catalogue::default_roadmap::steps_of;
 use nastavnik_core::{Organization, Responsible, Roadmap, RoadmapItem, RoadmapLayout, Step};
 
 use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, Table};
+
+/// How many columns a roadmap layout has (`sections`, `stages`, `strategies`).
+pub fn roadmap_columns(layout: &str) -> usize {
+    match layout {
+        "stages" | "strategies" => 6,
+        _ => 5,
+    }
+}
 
 /// Builds the roadmap's table; `headers` are the column titles.
 pub fn roadmap_table(org: &Organization, roadmap: &Roadmap, headers: &[String]) -> Table {

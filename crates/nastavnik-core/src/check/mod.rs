@@ -1,0 +1,285 @@
+//! Cross-checks of a loaded organisation: references between its parts,
+//! item numbers, deadlines against the roadmap's period.
+
+pub mod diagnostic;
+pub mod limits;
+pub mod prepare;
+
+use std::collections::HashMap;
+
+use crate::check::diagnostic::Severity;
+use crate::model::roadmap::{Period, RoadmapItem};
+use crate::{russian, Deadline, Organization, Responsible};
+
+/// A problem found by [`validate`], located by the field's path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The field's path, as in diagnostics.
+    pub field: String,
+    /// What is wrong and how to fix it, in Russian.
+    pub message: String,
+}
+
+/// Checks what the schema cannot: that every person named by key exists,
+/// that numbers written on items match their places, and that deadlines
+/// fall inside the roadmap's period (a warning).
+///
+/// ```
+/// let yaml = "kind: school\nname: Школа\nhead: Иванов И.И.\ncurator: petrova\n";
+/// let err = nastavnik_core::from_yaml_str(yaml, "s.yaml").unwrap_err();
+/// assert!(err.to_string().contains("s.yaml:4:10"), "{err}");
+/// ```
+pub fn validate(org: &Organization) -> Vec<Problem> {
+    let mut checker = Checker {
+        org,
+        problems: Vec::new(),
+        seen_numbers: HashMap::new(),
+    };
+    if let Some(key) = &org.curator {
+        checker.person(key, "curator".into());
+    }
+    let orders = &org.orders;
+    let any_order = [
+        &orders.implementation,
+        &orders.curator,
+        &orders.pairs,
+        &orders.rewards,
+        &orders.final_event,
+        &orders.provision,
+        &orders.programme,
+    ]
+    .iter()
+    .any(|o| o.is_some());
+    if any_order && org.head.surname.trim().is_empty() {
+        checker.error(
+            "head".into(),
+            "приказ подписывает руководитель: укажите head (например, head: {surname: Иванова, name: А., patronymic: П., position: Директор})".into(),
+        );
+    }
+    for (name, order) in [
+        ("implementation", &orders.implementation),
+        ("curator", &orders.curator),
+        ("pairs", &orders.pairs),
+        ("rewards", &orders.rewards),
+        ("final_event", &orders.final_event),
+    ] {
+        for (i, key) in order
+            .iter()
+            .flat_map(|o| o.acquainted.iter().flatten())
+            .enumerate()
+        {
+            checker.person(key, format!("orders.{name}.acquainted[{i}]"));
+        }
+    }
+    checker.participants();
+    for (name, report) in [
+        ("interim", &org.reports.interim),
+        ("final", &org.reports.final_),
+    ] {
+        if let Some(report) = report {
+            checker.responsible(&report.prepared_by, &format!("reports.{name}.prepared_by"));
+        }
+    }
+    if let Some(roadmap) = &org.roadmap {
+        if roadmap.subject.trim().is_empty() && roadmap.title.is_none() {
+            checker.error(
+                "roadmap.subject".into(),
+                "у дорожной карты нет названия: укажите subject (что после «План мероприятий (дорожная карта)») или title".into(),
+            );
+        }
+        for (s, section) in roadmap.sections.iter().enumerate() {
+            checker.items(
+                &(s + 1).to_string(),
+                &section.items,
+                &format!("roadmap.sections[{s}].items"),
+                roadmap.period.as_ref(),
+            );
+        }
+    }
+    checker.problems
+}
+
+struct Checker<'a> {
+    org: &'a Organization,
+    problems: Vec<Problem>,
+    seen_numbers: HashMap<String, String>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, field: String, message: String) {
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            field,
+            message,
+        });
+    }
+
+    fn warning(&mut self, field: String, message: String) {
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            field,
+            message,
+        });
+    }
+
+    fn person(&mut self, key: &str, field: String) {
+        if self.org.people.contains_key(key) {
+            return;
+        }
+        let known: Vec<&str> = self.org.people.keys().map(String::as_str).collect();
+        let hint = if known.is_empty() {
+            "добавьте раздел people с этим человеком".to_string()
+        } else {
+            format!("известные ключи: {}", known.join(", "))
+        };
+        self.error(
+            field,
+            format!("человек с ключом «{key}» не найден в разделе people; {hint}"),
+        );
+    }
+
+    fn responsible(&mut self, list: &[Responsible], path: &str) {
+        for (j, r) in list.iter().enumerate() {
+            if let Responsible::Person { person, .. } = r {
+                self.person(person, format!("{path}[{j}].person"));
+            }
+        }
+    }
+
+    fn form(&mut self, form: &crate::catalogue::forms::FormName, field: String) {
+        if form.form().is_some() {
+            return;
+        }
+        let hint = match crate::catalogue::forms::closest(&form.0) {
+            Some(f) => format!("возможно, вы имели в виду «{}»", f.title),
+            None => "проверьте написание; в перечне Р-145: «ученик – ученик», «учитель – учитель», «студент – ученик», «работодатель – ученик», «работодатель – студент»".into(),
+        };
+        self.warning(field, format!("форма «{}» не из перечня: {hint}", form.0));
+    }
+
+    fn participants(&mut self) {
+        let org = self.org;
+        for (i, form) in org.forms.iter().enumerate() {
+            self.form(form, format!("forms[{i}]"));
+        }
+        let p = &org.participants;
+        for (i, pair) in p.pairs.iter().enumerate() {
+            let here = format!("participants.pairs[{i}]");
+            if !p.mentors.iter().any(|m| m.id == pair.mentor) {
+                self.error(
+                    format!("{here}.mentor"),
+                    format!(
+                        "наставник «{}» не найден в participants.mentors",
+                        pair.mentor
+                    ),
+                );
+            }
+            for (j, id) in pair.mentees.iter().enumerate() {
+                if !p.mentees.iter().any(|m| &m.id == id) {
+                    self.error(
+                        format!("{here}.mentees[{j}]"),
+                        format!("наставляемый «{id}» не найден в participants.mentees"),
+                    );
+                }
+            }
+            self.form(&pair.form, format!("{here}.form"));
+        }
+        if let Some(order) = &org.orders.rewards {
+            for (i, reward) in order.rewards.iter().enumerate() {
+                if p.get(&reward.who).is_none() && !org.people.contains_key(&reward.who) {
+                    self.error(
+                        format!("orders.rewards.rewards[{i}].who"),
+                        format!(
+                            "«{}» нет ни среди наставников и наставляемых, ни в разделе people",
+                            reward.who
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(event) = org
+            .orders
+            .final_event
+            .as_ref()
+            .and_then(|o| o.event.as_ref())
+        {
+            self.responsible(&event.responsible, "orders.final_event.event.responsible");
+        }
+    }
+
+    fn evidence(&mut self, list: &[crate::Evidence], path: &str) {
+        for (j, e) in list.iter().enumerate() {
+            let Some(key) = &e.document else { continue };
+            if !self.org.documents.contains_key(key) {
+                let known: Vec<&str> = self.org.documents.keys().map(String::as_str).collect();
+                let hint = if known.is_empty() {
+                    "опишите его в разделе documents: {номер, дата, название}".to_string()
+                } else {
+                    format!("известные ключи: {}", known.join(", "))
+                };
+                self.error(
+                    format!("{path}.evidence[{j}].document"),
+                    format!("документ с ключом «{key}» не найден в разделе documents; {hint}"),
+                );
+            }
+        }
+    }
+
+    fn deadline(&mut self, deadline: Option<&Deadline>, period: Option<&Period>, field: String) {
+        let (Some(d), Some(p)) = (deadline, period) else {
+            return;
+        };
+        let outside = d.first_day().is_some_and(|day| day > p.to)
+            || d.last_day().is_some_and(|day| day < p.from)
+            || d.first_day().is_some_and(|day| day < p.from) && !matches!(d, Deadline::By(_))
+            || d.last_day().is_some_and(|day| day > p.to);
+        if outside {
+            self.warning(
+                field,
+                format!(
+                    "срок «{d}» выходит за период дорожной карты ({} – {})",
+                    russian::date_numeric(p.from),
+                    russian::date_numeric(p.to)
+                ),
+            );
+        }
+    }
+
+    fn items(&mut self, prefix: &str, items: &[RoadmapItem], path: &str, period: Option<&Period>) {
+        for (i, item) in items.iter().enumerate() {
+            let here = format!("{path}[{i}]");
+            let number = format!("{prefix}.{}", i + 1);
+            if let Some(written) = &item.number {
+                let written = written.trim().trim_end_matches('.').to_string();
+                if let Some(first) = self.seen_numbers.get(&written).cloned() {
+                    self.error(
+                        format!("{here}.number"),
+                        format!("номер {written} повторяется: он уже стоит у пункта «{first}»"),
+                    );
+                } else if written != number {
+                    self.error(
+                        format!("{here}.number"),
+                        format!("у пункта написан номер {written}, а по месту в дорожной карте он {number}: исправьте номер или перенесите пункт"),
+                    );
+                }
+                self.seen_numbers.insert(written, item.title.clone());
+            }
+            self.responsible(&item.responsible, &format!("{here}.responsible"));
+            self.evidence(&item.evidence, &here);
+            self.deadline(item.deadline.as_ref(), period, format!("{here}.deadline"));
+            for (k, step) in item.steps.iter().enumerate() {
+                let step_path = format!("{here}.steps[{k}]");
+                self.responsible(&step.responsible, &format!("{step_path}.responsible"));
+                self.evidence(&step.evidence, &step_path);
+                self.deadline(
+                    step.deadline.as_ref(),
+                    period,
+                    format!("{step_path}.deadline"),
+                );
+            }
+            self.items(&number, &item.items, &format!("{here}.items"), period);
+        }
+    }
+}

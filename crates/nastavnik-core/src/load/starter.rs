@@ -1,0 +1,190 @@
+//! The starting YAML `nastavnik init` writes: every section the documents
+//! need, with Russian comments and placeholders «ЗАПОЛНИТЕ: …» that loading
+//! reports as errors until they are filled.
+
+use crate::catalogue::default_roadmap::default_sections;
+use crate::model::roadmap::Period;
+use crate::{Organization, OrganizationKind, Person};
+
+/// The word that marks a value still to be filled.
+pub const PLACEHOLDER: &str = "ЗАПОЛНИТЕ:";
+
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn todo(what: &str) -> String {
+    quoted(&format!("{PLACEHOLDER} {what}"))
+}
+
+/// A starting file for an organisation, for the academic year that begins in `year`.
+///
+/// ```
+/// let yaml = nastavnik_core::load::starter::starter_yaml("МБОУ СОШ № 1", nastavnik_core::OrganizationKind::School, 2025);
+/// let err = nastavnik_core::load_str(&yaml, "school.yaml").unwrap_err();
+/// assert!(err.diagnostics().iter().all(|d| d.message.starts_with("не заполнено")));
+/// ```
+pub fn starter_yaml(short_name: &str, kind: OrganizationKind, year: i32) -> String {
+    let period = Period::parse(&format!("{year}/{}", year + 1)).expect("a valid academic year");
+    let mut org = Organization {
+        kind,
+        curator: Some("curator".into()),
+        ..Organization::default()
+    };
+    org.people.insert(
+        "curator".into(),
+        Person::new("Куратор", "", "").with_position("заместитель директора"),
+    );
+    // An academic year always spans two calendar years: the default roadmap reads.
+    let sections = default_sections(&period, &org).unwrap_or_default();
+    let roadmap = serde_yaml::to_string(&sections).unwrap_or_default();
+    let roadmap: String = roadmap.lines().map(|l| format!("    {l}\n")).collect();
+    let kind_word = match kind {
+        OrganizationKind::School => "school",
+        OrganizationKind::Authority => "authority",
+    };
+    let modeline = crate::load::schema::MODELINE;
+    let text = format!(
+        r#"{modeline}
+# Описание организации для nastavnik: документы целевой модели наставничества (Р-145).
+# Первая строка подключает подсказки полей в редакторе (VS Code с расширением YAML):
+# файл схемы nastavnik.schema.json должен лежать рядом (nastavnik init кладёт его сам).
+# Заполните значения «{PLACEHOLDER} …», затем проверьте файл: nastavnik check ЭТОТ_ФАЙЛ.yaml
+# Даты пишите как 01.09.{year}, {year}-09-01 или 1 сентября {year}. Номер документа — как он есть: 15-од.
+
+kind: {kind_word}                     # school — школа; authority — орган управления образованием
+name: {name}                          # полное наименование, как в шапке приказа
+short_name: {short}                   # краткое наименование для текста документов
+head:                                 # руководитель, который подписывает приказы
+  surname: {head_surname}
+  name: {head_name}                   # имя или инициал
+  patronymic: {head_patronymic}
+  position: Директор
+
+people:                               # люди, на которых ссылаются документы, по коротким ключам
+  curator:
+    surname: {cur_surname}
+    name: {cur_name}
+    patronymic: {cur_patronymic}
+    position: заместитель директора
+    position_accusative: заместителя директора   # для фразы «назначить … куратором»
+
+curator: curator                      # ключ куратора из people
+
+forms:                                # формы наставничества школы (перечень Р-145 и региональные)
+  - ученик – ученик
+  - учитель – учитель
+
+council:                              # педагогический совет, принявший положение и программу
+  date: {council_date}
+  number: {council_number}
+
+orders:                               # приказы: номер и дата каждого
+  implementation:                     # о внедрении целевой модели (дорожная карта — приложение)
+    number: {order_number}
+    date: 01.09.{year}
+    start: 01.09.{year}
+    acquainted: [curator]             # «С приказом ознакомлены:»
+  curator:                            # о назначении куратора
+    number: {curator_order}
+    date: 01.09.{year}
+    acquainted: [curator]
+  pairs:                              # об утверждении наставнических пар (групп)
+    number: {pairs_order}
+    date: 01.10.{year}
+  rewards:                            # о поощрении участников
+    number: {rewards_order}
+    date: 25.05.{next}
+    rewards:
+      - {{ who: mentor1, reward: объявить благодарность, reason: за успешную работу наставнической пары }}
+  final_event:                        # о проведении итогового мероприятия
+    number: {event_order}
+    date: 15.05.{next}
+    event:
+      title: итоговый фестиваль наставнических практик
+      date: 22.05.{next}
+      responsible: [{{ person: curator, as: Куратор ЦМН }}]
+
+participants:                         # персональные данные: базы формируются только по запросу
+  mentors:
+    - {{ id: mentor1, name: {mentor}, role: учитель, category: педагог, consent: true }}
+  mentees:
+    - {{ id: mentee1, name: {mentee}, role: молодой специалист, category: педагог, consent: true }}
+  pairs:
+    - mentor: mentor1
+      mentees: [mentee1]
+      form: учитель – учитель
+      period: сентябрь {year} г. – май {next} г.
+      plan:
+        - {{ task: Освоить построение урока, activity: Посещение уроков наставника, deadline: октябрь {year} г., result: Технологическая карта урока }}
+
+reports:                              # справки по итогам: отметки о выполнении — в пунктах дорожной карты
+  interim:
+    period: по итогам 1 полугодия {year}–{next} учебного года
+    prepared_by: [{{ person: curator, as: заместитель директора }}]
+  final:
+    period: по итогам {year}–{next} учебного года
+    prepared_by: [{{ person: curator, as: заместитель директора }}]
+
+roadmap:                              # типовая дорожная карта Р-145 с датами на {year}/{next} учебный год;
+  title: {roadmap_title}
+  layout: stages                      # пункты можно менять, удалять и добавлять;
+  period: {year}/{next}               # у пункта можно отметить status: выполнено и evidence: что подтверждает
+  sections:
+{roadmap}"#,
+        name = todo("полное наименование организации"),
+        short = quoted(short_name),
+        head_surname = todo("фамилия руководителя"),
+        head_name = todo("имя руководителя"),
+        head_patronymic = todo("отчество руководителя"),
+        cur_surname = todo("фамилия куратора"),
+        cur_name = todo("имя куратора"),
+        cur_patronymic = todo("отчество куратора"),
+        council_date = todo("дата протокола педсовета"),
+        council_number = todo("номер протокола"),
+        order_number = todo("номер приказа о внедрении"),
+        curator_order = todo("номер приказа о назначении куратора"),
+        pairs_order = todo("номер приказа о парах"),
+        rewards_order = todo("номер приказа о поощрении"),
+        event_order = todo("номер приказа об итоговом мероприятии"),
+        mentor = todo("ФИО наставника"),
+        mentee = todo("ФИО наставляемого"),
+        next = year + 1,
+        roadmap_title = quoted(&format!(
+            "Дорожная карта по реализации целевой модели наставничества в {short_name} на {year}/{} учебный год",
+            year + 1
+        )),
+    );
+    align_comments(&text)
+}
+
+/// Puts the comments after values in one column, whatever the values' lengths.
+fn align_comments(text: &str) -> String {
+    const COLUMN: usize = 40;
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let split = (!trimmed.starts_with('#'))
+            .then(|| line.find("  # "))
+            .flatten()
+            .filter(|at| !line[..*at].contains('"') || line[..*at].matches('"').count() % 2 == 0);
+        match split {
+            Some(at) => {
+                let value = line[..at].trim_end();
+                let comment = line[at..].trim_start();
+                let width = value.chars().count();
+                let pad = if width + 2 > COLUMN {
+                    2
+                } else {
+                    COLUMN - width
+                };
+                out.push_str(value);
+                out.push_str(&" ".repeat(pad));
+                out.push_str(comment);
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}

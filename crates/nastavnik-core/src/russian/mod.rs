@@ -1,0 +1,345 @@
+//! Russian writing rules for official documents, in one place.
+//!
+//! Dates, month names, initials, the number sign, ranges and quotation marks
+//! follow ГОСТ Р 7.0.97-2016 (its 2025 edition took effect 18.08.2025) and the
+//! habits of Russian school paperwork: «05.06.2016» or «5 июня 2016 г.»;
+//! a non-breaking space after «№», between initials and surname, before
+//! «г.»; «ёлочки» outside and „лапки“ inside; an en dash in ranges. Every
+//! document kind writes through these functions, so a rule changes in one spot.
+
+pub mod dates;
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+/// A non-breaking space: keeps «№ 488», «Е.В. Шевчук» and «2020 г.» on one line.
+pub const NBSP: char = '\u{a0}';
+/// The en dash used in ranges: «2021–2024», «август – декабрь».
+pub const EN_DASH: char = '–';
+/// The em dash used in prose: «куратор — заместитель директора».
+pub const EM_DASH: char = '—';
+
+/// Month names in the genitive, as a date writes them: «19 ноября 2020».
+pub(crate) const GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// The month (1–12) in the genitive case, as in «19 ноября».
+///
+/// ```
+/// assert_eq!(nastavnik_core::russian::month_genitive(11), Some("ноября"));
+/// ```
+pub fn month_genitive(month: u32) -> Option<&'static str> {
+    GENITIVE.get(month.checked_sub(1)? as usize).copied()
+}
+
+/// The month (1–12) in the nominative case, as in «июнь 2020 г.».
+///
+/// ```
+/// assert_eq!(nastavnik_core::russian::month_nominative(6), Some("июнь"));
+/// ```
+pub fn month_nominative(month: u32) -> Option<&'static str> {
+    NOMINATIVE.get(month.checked_sub(1)? as usize).copied()
+}
+
+/// Reads a month name in any case Russian documents use («июнь», «июня»,
+/// «Июне» …) and returns its number.
+pub fn parse_month(word: &str) -> Option<u32> {
+    let word = word.to_lowercase().replace('ё', "е");
+    (0..12).find_map(|i| {
+        let gen = GENITIVE[i];
+        // The prepositional case: «в январе», «в мае», «в марте».
+        let prep = format!("{}е", gen.trim_end_matches(['я', 'а']));
+        (word == NOMINATIVE[i] || word == gen || word == prep).then_some(i as u32 + 1)
+    })
+}
+
+/// «19.11.2020»: digits with leading zeros, no «г.» (ГОСТ Р 7.0.97).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2020, 11, 19).unwrap();
+/// assert_eq!(nastavnik_core::russian::date_numeric(d), "19.11.2020");
+/// ```
+pub fn date_numeric(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// «19 ноября 2020 г.»: day without a leading zero, month in the genitive.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2020, 6, 5).unwrap();
+/// assert_eq!(nastavnik_core::russian::date_long(d), "5\u{a0}июня 2020\u{a0}г.");
+/// ```
+pub fn date_long(date: NaiveDate) -> String {
+    format!(
+        "{}{NBSP}{} {}{NBSP}г.",
+        date.day(),
+        month_genitive(date.month()).unwrap_or_default(),
+        date.year()
+    )
+}
+
+/// «23 ноября 2020 года»: the long form written out, as in running text.
+pub fn date_long_words(date: NaiveDate) -> String {
+    format!(
+        "{}{NBSP}{} {}{NBSP}года",
+        date.day(),
+        month_genitive(date.month()).unwrap_or_default(),
+        date.year()
+    )
+}
+
+/// «"19" ноября 2020 г.» as schools write it, with «ёлочки» around the day.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2020, 11, 19).unwrap();
+/// assert_eq!(nastavnik_core::russian::date_quoted(d), "«19»\u{a0}ноября 2020\u{a0}г.");
+/// ```
+pub fn date_quoted(date: NaiveDate) -> String {
+    format!(
+        "«{:02}»{NBSP}{} {}{NBSP}г.",
+        date.day(),
+        month_genitive(date.month()).unwrap_or_default(),
+        date.year()
+    )
+}
+
+/// «№ 488»: the number sign joined to the number by a non-breaking space.
+///
+/// ```
+/// assert_eq!(nastavnik_core::russian::number_sign("14-а"), "№\u{a0}14-а");
+/// ```
+pub fn number_sign(number: &str) -> String {
+    format!("№{NBSP}{}", number.trim())
+}
+
+/// A range of plain numbers or years with an unspaced en dash: «2021–2024».
+pub fn range(from: impl std::fmt::Display, to: impl std::fmt::Display) -> String {
+    format!("{from}{EN_DASH}{to}")
+}
+
+/// A range of words with a spaced en dash: «август – декабрь».
+pub fn word_range(from: &str, to: &str) -> String {
+    format!("{from} {EN_DASH} {to}")
+}
+
+/// Puts text in «ёлочки»; quotation marks already inside become „лапки“.
+///
+/// ```
+/// use nastavnik_core::russian::guillemets;
+/// assert_eq!(guillemets("Школа «Успех»"), "«Школа „Успех“»");
+/// ```
+pub fn guillemets(text: &str) -> String {
+    let inner: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '«' => '„',
+            '»' => '“',
+            other => other,
+        })
+        .collect();
+    format!("«{inner}»")
+}
+
+/// Turns straight double quotes typed in YAML into «ёлочки», pairing them
+/// from left to right; text without straight quotes is returned unchanged.
+pub fn typographic_quotes(text: &str) -> String {
+    if !text.contains('"') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c == '"' {
+            let opening = !open && prev.is_none_or(|p| p.is_whitespace() || "([«„-–—".contains(p));
+            if opening {
+                out.push('«');
+                open = true;
+            } else if open {
+                out.push('»');
+                open = false;
+            } else {
+                out.push(c);
+            }
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+static NUMBER_SIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([№§])[ \t]*(\S)").unwrap());
+static INITIALS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)[ \t]*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)").unwrap()
+});
+static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)").unwrap()
+});
+static YEAR_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)[ \t]+(гг?\.)").unwrap());
+
+/// Applies the non-breaking rules to running text: «№ 9», «§ 2»,
+/// «Е.В. Шевчук», «Шевчук Е.В.», «2020 г.» stay on one line. Only spaces
+/// change; every other character is kept as typed.
+///
+/// ```
+/// use nastavnik_core::russian::polish;
+/// assert_eq!(polish("школа №9, А.В.Уханов, 2020 г."), "школа №\u{a0}9, А.В.\u{a0}Уханов, 2020\u{a0}г.");
+/// ```
+pub fn polish(text: &str) -> String {
+    if !text.contains(['№', '§', '.']) {
+        return text.to_string();
+    }
+    let text = NUMBER_SIGN.replace_all(text, "$1\u{a0}$2");
+    let text = INITIALS_FIRST.replace_all(&text, "$1$2\u{a0}$3");
+    let text = SURNAME_FIRST.replace_all(&text, "$1\u{a0}$2$3");
+    YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
+}
+
+/// An operating-system error told in Russian, for messages that name a path:
+/// the system's own text is English and never reaches a user.
+///
+/// ```
+/// let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert_eq!(nastavnik_core::russian::io_error(&e), "нет прав доступа");
+/// ```
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "файл или каталог не найден",
+        K::PermissionDenied => "нет прав доступа",
+        K::AlreadyExists => "файл уже существует",
+        K::IsADirectory => "это каталог, а не файл",
+        K::NotADirectory => "часть пути — не каталог",
+        K::StorageFull => "на диске нет места",
+        K::QuotaExceeded => "превышена квота диска",
+        K::ReadOnlyFilesystem => "файловая система только для чтения",
+        K::DirectoryNotEmpty => "каталог не пуст",
+        K::CrossesDevices => "перенос между разными дисками невозможен",
+        K::InvalidFilename => "недопустимое имя файла",
+        K::FileTooLarge => "файл слишком большой",
+        K::BrokenPipe => "получатель вывода закрыл канал",
+        K::Interrupted => "операция прервана",
+        K::InvalidData => "данные повреждены или не в той кодировке",
+        K::UnexpectedEof => "файл оборвался",
+        K::OutOfMemory => "не хватило памяти",
+        K::WouldBlock | K::TimedOut => "файл не отвечает (канал или устройство?)",
+        K::ResourceBusy | K::ExecutableFileBusy => "файл занят другой программой",
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => format!("ошибка ввода-вывода (код системы {code})"),
+                None => "ошибка ввода-вывода".to_string(),
+            }
+        }
+    };
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_all_three_styles() {
+        assert_eq!(date_numeric(d(2020, 6, 3)), "03.06.2020");
+        assert_eq!(date_long(d(2020, 11, 19)), "19\u{a0}ноября 2020\u{a0}г.");
+        assert_eq!(date_long(d(2021, 3, 1)), "1\u{a0}марта 2021\u{a0}г.");
+        assert_eq!(
+            date_quoted(d(2023, 8, 30)),
+            "«30»\u{a0}августа 2023\u{a0}г."
+        );
+        assert_eq!(
+            date_long_words(d(2020, 11, 23)),
+            "23\u{a0}ноября 2020\u{a0}года"
+        );
+    }
+
+    #[test]
+    fn months_both_cases_and_back() {
+        for m in 1..=12 {
+            let gen = month_genitive(m).unwrap();
+            let nom = month_nominative(m).unwrap();
+            assert_eq!(parse_month(gen), Some(m), "{gen}");
+            assert_eq!(parse_month(nom), Some(m), "{nom}");
+        }
+        assert_eq!(parse_month("Мая"), Some(5));
+        assert_eq!(parse_month("маяк"), None);
+        assert_eq!(month_genitive(13), None);
+        assert_eq!(month_nominative(0), None);
+    }
+
+    #[test]
+    fn number_sign_and_ranges() {
+        assert_eq!(number_sign(" 181/1 "), "№\u{a0}181/1");
+        assert_eq!(range(2021, 2024), "2021–2024");
+        assert_eq!(word_range("август", "декабрь"), "август – декабрь");
+    }
+
+    #[test]
+    fn polish_joins_what_must_not_break() {
+        assert_eq!(
+            polish("МБОУ средняя школа № 9"),
+            "МБОУ средняя школа №\u{a0}9"
+        );
+        assert_eq!(
+            polish("Куратор ЦМН - заместитель директора Е. В. Шевчук"),
+            "Куратор ЦМН - заместитель директора Е.В.\u{a0}Шевчук"
+        );
+        assert_eq!(polish("(Прокофьева Н.Ю.)"), "(Прокофьева\u{a0}Н.Ю.)");
+        assert_eq!(polish("2020-2027 гг."), "2020-2027\u{a0}гг.");
+        assert_eq!(polish("без правил"), "без правил");
+        // Nothing but spaces changes.
+        let hostile = "# * _ [ ] $ < > & \" \\ @ { } %";
+        assert_eq!(polish(hostile), hostile);
+    }
+
+    #[test]
+    fn quotes_nest_as_lapki() {
+        assert_eq!(guillemets("О внедрении"), "«О внедрении»");
+        assert_eq!(
+            guillemets("МБУ ДО ЦДО «Восхождение»"),
+            "«МБУ ДО ЦДО „Восхождение“»"
+        );
+        assert_eq!(
+            typographic_quotes("лицей \"Успех\" и \"Старт\""),
+            "лицей «Успех» и «Старт»"
+        );
+        assert_eq!(typographic_quotes("без кавычек"), "без кавычек");
+    }
+}

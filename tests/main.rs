@@ -1,0 +1,18 @@
+//! The end-to-end tests, in one binary: each links Typst, so one binary
+//! builds and links once. A module per area; `common` reads documents the
+//! way a reader sees them.
+
+mod common;
+
+mod bundle;
+mod cli;
+mod documents;
+mod fuzz;
+mod injection;
+mod reports;
+mod roadmaps;
+mod robustness;
+mod samples;
+mod schema;
+mod snapshots;
+mod typst_layout;
