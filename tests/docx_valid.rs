@@ -110,12 +110,12 @@ fn every_docx_is_valid_for_word() {
         let name = sample.file_stem().unwrap().to_string_lossy().into_owned();
         for kind in DocumentKind::ALL {
             let docx = match renderer.render(&org, kind, Format::Docx) {
-                Ok(docx) => docx,
+                Ok(rendered) => rendered.bytes,
                 // The sample has no data for this kind: nothing to validate.
                 Err(GenError::MissingData(_)) => continue,
                 Err(e) => panic!("{name} {}: {e}", kind.id()),
             };
-            let again = renderer.render(&org, kind, Format::Docx).unwrap();
+            let again = renderer.render(&org, kind, Format::Docx).unwrap().bytes;
             assert!(
                 docx == again,
                 "{name} {}: the same input gives other bytes",
@@ -130,7 +130,8 @@ fn every_docx_is_valid_for_word() {
     assert!(files.len() >= 25, "only {} documents rendered", files.len());
     for (name, doc) in hostile_documents() {
         let path = dir.path().join(format!("{name}.docx"));
-        std::fs::write(&path, renderer.write(&doc, Format::Docx).unwrap()).unwrap();
+        let docx = renderer.write(&doc, Format::Docx).unwrap().bytes;
+        std::fs::write(&path, docx).unwrap();
         files.push(path);
     }
 
