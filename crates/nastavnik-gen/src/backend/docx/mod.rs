@@ -1,0 +1,1048 @@
+//! The DOCX backend: IR → Office Open XML.
+//!
+//! The body, the numbering and the page headers are built with docx-rs;
+//! text is passed to it as data and escaped by its XML writer. What docx-rs
+//! cannot say is said elsewhere, never by editing text:
+//! - styles, settings, metadata and the package's own parts are written
+//!   whole in [`package`] (they depend on nothing but the metadata);
+//! - repeated header rows are written at explicit markers (a hidden
+//!   bookmark in the row), and the property elements docx-rs writes out of
+//!   the schema's order are put in order, by the event-based rewriter in
+//!   [`xml`]. A marker that is not found is an error.
+//!
+//! Paragraph ids and hyperlink ids are set here, in document order, so the
+//! same document always gives the same bytes.
+
+mod package;
+mod xml;
+
+use std::borrow::Cow;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, Header, Hyperlink, HyperlinkData,
+    HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelSuffixType, LevelText,
+    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, PageOrientationType,
+    Paragraph as DocxParagraph, ParagraphChild, Run, Section as DocxSection, SpecialIndentType,
+    Start, Tab, TabValueType, Table as DocxTable, TableCell, TableCellContent, TableChild,
+    TableLayoutType, TableRow, TableRowChild, VMergeType, WidthType,
+};
+
+use crate::ir::{
+    Acquaintance, Align, Aside, Block, Cell, Document, Inline, Orientation, Paragraph, Requisites,
+    Section, Signature, Table,
+};
+use crate::GenError;
+
+/// The font written into every rFonts slot, so Cyrillic never falls back.
+pub const FONT: &str = "Times New Roman";
+
+const A4_SHORT: u32 = 11906;
+const A4_LONG: u32 = 16838;
+const MARGIN_LEFT: i32 = 1701; // 30 mm
+const MARGIN_RIGHT: i32 = 567; // 10 mm
+const MARGIN_TOP: i32 = 1134; // 20 mm
+const MARGIN_BOTTOM: i32 = 1134; // 20 mm
+const INDENT: i32 = 709; // 1.25 cm
+const BODY_SIZE: usize = 28; // 14 pt in half-points
+const TABLE_SIZE: usize = 24; // 12 pt
+/// Space above and below a table: 0.8 em of 14 pt, as in the PDF.
+const TABLE_GAP: u32 = 224;
+/// Ids of our numbering; docx-rs itself defines abstract numbering 1 and numbering 1.
+const CLAUSES_ABSTRACT: usize = 100;
+const FIRST_NUMBERING: usize = 100;
+/// The name of the hidden bookmark that marks a table's header row while
+/// docx-rs writes it; the package writer turns it into `w:tblHeader`.
+const HEADER_ROW_MARKER: &str = "_nastavnik_header_row";
+
+/// Paragraph styles (defined in [`package`]).
+mod style {
+    pub const BODY: &str = "BodyText";
+    pub const TITLE: &str = "Title";
+    pub const REQUISITES: &str = "Requisites";
+    pub const ASIDE: &str = "Aside";
+    pub const SIGNATURE: &str = "Signature";
+    pub const ACQUAINTANCE: &str = "Acquaintance";
+    pub const TABLE_TEXT: &str = "TableText";
+    pub const TABLE_HEADING: &str = "TableHeading";
+    pub const HEADER: &str = "Header";
+    pub const HYPERLINK: &str = "Hyperlink";
+    pub const TABLE: &str = "TableGrid";
+
+    pub fn heading(level: u8) -> &'static str {
+        match level {
+            0 | 1 => "Heading1",
+            2 => "Heading2",
+            _ => "Heading3",
+        }
+    }
+}
+
+fn text_width(o: Orientation) -> usize {
+    let page = match o {
+        Orientation::Portrait => A4_SHORT,
+        Orientation::Landscape => A4_LONG,
+    };
+    (page as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize
+}
+
+/// Text as XML 1.0 can hold it: a control character (and U+FFFE, U+FFFF)
+/// is written out visibly as `\x07` or `\uFFFE`, never raw. The IR's text
+/// is cleaned before it gets here; this is the writer's own defence.
+pub(crate) fn xml_safe(text: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if !text.chars().any(bad) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !bad(c) {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            out.push_str(&format!("\\x{:02X}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{:04X}", c as u32));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The address a link may point to: web and mail only, and nothing a
+/// relationship's target cannot hold. Anything else is shown as text.
+fn link_target(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
+    let clean = !url.chars().any(|c| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '\u{fffe}' | '\u{ffff}' | '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^'
+            )
+    });
+    (scheme_ok && clean).then_some(url)
+}
+
+/// Writes a document as DOCX bytes.
+pub fn to_docx(doc: &Document) -> Result<Vec<u8>, GenError> {
+    let mut writer = Writer {
+        numbering_ids: FIRST_NUMBERING,
+        header_rows: 0,
+        paragraphs: 0,
+        links: 0,
+        docx: base_docx(),
+    };
+    let last = doc.sections.len().saturating_sub(1);
+    for (i, section) in doc.sections.iter().enumerate() {
+        writer.write_section(section, i == 0, i == last);
+    }
+    let expect = package::Expect {
+        header_rows: writer.header_rows,
+        section_breaks: doc.sections.len().saturating_sub(1),
+    };
+    package::package(writer.docx.build(), doc, expect)
+}
+
+/// Clause numbering «1.», «1.1.», «1.1.1.», after a section prefix such as «2.».
+fn clause_numbering(id: usize, prefix: &str) -> AbstractNumbering {
+    let clause_levels = ["%1.", "%1.%2.", "%1.%2.%3."];
+    let mut abstract_numbering = AbstractNumbering::new(id);
+    for (level, text) in clause_levels.iter().enumerate() {
+        abstract_numbering = abstract_numbering.add_level(
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new("decimal"),
+                LevelText::new(format!("{prefix}{text}")),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(0),
+                Some(SpecialIndentType::FirstLine(INDENT)),
+                None,
+                None,
+            )
+            .suffix(LevelSuffixType::Space),
+        );
+    }
+    abstract_numbering
+}
+
+fn base_docx() -> Docx {
+    Docx::new().add_abstract_numbering(clause_numbering(CLAUSES_ABSTRACT, ""))
+}
+
+struct Writer {
+    numbering_ids: usize,
+    /// Header rows marked so far.
+    header_rows: usize,
+    /// Paragraphs numbered so far (their `w14:paraId`).
+    paragraphs: u32,
+    /// Hyperlinks numbered so far (their relationship ids).
+    links: usize,
+    docx: Docx,
+}
+
+fn page_geometry(o: Orientation) -> (u32, u32, PageOrientationType) {
+    match o {
+        Orientation::Portrait => (A4_SHORT, A4_LONG, PageOrientationType::Portrait),
+        Orientation::Landscape => (A4_LONG, A4_SHORT, PageOrientationType::Landscape),
+    }
+}
+
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN_TOP)
+        .bottom(MARGIN_BOTTOM)
+        .left(MARGIN_LEFT)
+        .right(MARGIN_RIGHT)
+        .header(567)
+        .footer(567)
+}
+
+enum Child {
+    Paragraph(Box<DocxParagraph>),
+    Table(Box<DocxTable>),
+}
+
+impl Child {
+    fn paragraph(p: DocxParagraph) -> Self {
+        Child::Paragraph(Box::new(p))
+    }
+}
+
+impl Writer {
+    /// The next paragraph id: unique in the package, in document order.
+    fn para_id(&mut self) -> String {
+        self.paragraphs += 1;
+        format!("{:08X}", self.paragraphs)
+    }
+
+    /// Page numbers from page 2, centred at the top; the first page's header is empty.
+    fn headers(&mut self) -> (Header, Header) {
+        let numbered = Header::new().add_paragraph(
+            DocxParagraph::new()
+                .id(self.para_id())
+                .style(style::HEADER)
+                .add_page_num(PageNum::new()),
+        );
+        // Word wants a paragraph in every header part, even an empty one.
+        let first = Header::new()
+            .add_paragraph(DocxParagraph::new().id(self.para_id()).style(style::HEADER));
+        (numbered, first)
+    }
+
+    fn write_section(&mut self, section: &Section, first: bool, last: bool) {
+        let (w, h, orient) = page_geometry(section.orientation);
+        let (numbered, first_header) = self.headers();
+        let mut children = self.children(section);
+        for child in &mut children {
+            self.number(child);
+        }
+        if last {
+            // The body's own sectPr describes the last section.
+            let mut docx = std::mem::take(&mut self.docx)
+                .page_size(w, h)
+                .page_orient(orient)
+                .page_margin(margins())
+                .header(numbered);
+            if first {
+                docx = docx.first_header(first_header);
+            }
+            for child in children {
+                docx = match child {
+                    Child::Paragraph(p) => docx.add_paragraph(*p),
+                    Child::Table(t) => docx.add_table(*t),
+                };
+            }
+            self.docx = docx;
+        } else {
+            let mut s = DocxSection::new()
+                .page_size(docx_rs::PageSize::new().size(w, h).orient(orient))
+                .page_margin(margins())
+                .page_orient(orient)
+                .header(numbered);
+            if first {
+                s = s.first_header(first_header).title_pg();
+            }
+            for child in children {
+                s = match child {
+                    Child::Paragraph(p) => s.add_paragraph(*p),
+                    Child::Table(t) => s.add_table(*t),
+                };
+            }
+            self.docx = std::mem::take(&mut self.docx).add_section(s);
+        }
+    }
+
+    /// Sets paragraph ids and hyperlink relationship ids in document order.
+    fn number(&mut self, child: &mut Child) {
+        match child {
+            Child::Paragraph(p) => self.number_paragraph(p),
+            Child::Table(t) => self.number_table(t),
+        }
+    }
+
+    fn number_paragraph(&mut self, p: &mut DocxParagraph) {
+        p.id = self.para_id();
+        for c in p.children.iter_mut() {
+            if let ParagraphChild::Hyperlink(h) = c {
+                if let HyperlinkData::External { rid, .. } = &mut h.link {
+                    self.links += 1;
+                    *rid = format!("rIdLink{}", self.links);
+                }
+            }
+        }
+    }
+
+    fn number_table(&mut self, t: &mut DocxTable) {
+        for TableChild::TableRow(row) in t.rows.iter_mut() {
+            for TableRowChild::TableCell(cell) in row.cells.iter_mut() {
+                for content in cell.children.iter_mut() {
+                    match content {
+                        TableCellContent::Paragraph(p) => self.number_paragraph(p),
+                        TableCellContent::Table(t) => self.number_table(t),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn children(&mut self, section: &Section) -> Vec<Child> {
+        let mut out = Vec::new();
+        for block in &section.blocks {
+            self.block(block, section.orientation, &mut out);
+        }
+        space_around_tables(&mut out);
+        out
+    }
+
+    fn new_numbering(&mut self, start: u32, prefix: &str) -> usize {
+        self.numbering_ids += 1;
+        let id = self.numbering_ids;
+        let abstract_id = if prefix.is_empty() {
+            CLAUSES_ABSTRACT
+        } else {
+            // A section's clauses «2.1.» need their own level texts.
+            let abstract_id = CLAUSES_ABSTRACT + id;
+            self.docx = std::mem::take(&mut self.docx)
+                .add_abstract_numbering(clause_numbering(abstract_id, prefix));
+            abstract_id
+        };
+        self.docx = std::mem::take(&mut self.docx).add_numbering(
+            Numbering::new(id, abstract_id)
+                .add_override(LevelOverride::new(0).start(start.max(1) as usize)),
+        );
+        id
+    }
+
+    fn block(&mut self, block: &Block, orientation: Orientation, out: &mut Vec<Child>) {
+        let width = text_width(orientation);
+        match block {
+            Block::Heading { level, content } => {
+                let p = runs(DocxParagraph::new(), content).style(style::heading(*level));
+                out.push(Child::paragraph(p));
+            }
+            Block::Paragraph(p) => out.push(Child::paragraph(paragraph(p))),
+            Block::Clauses(clauses) => {
+                let id = self.new_numbering(clauses.start, &clauses.prefix);
+                for (_number, depth, clause) in clauses.numbered() {
+                    let p = runs(DocxParagraph::new(), &clause.content)
+                        .style(style::BODY)
+                        .numbering(NumberingId::new(id), IndentLevel::new(depth.min(2)));
+                    out.push(Child::paragraph(p));
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    let mut content = vec![Inline::plain("– ")];
+                    content.extend(item.iter().cloned());
+                    out.push(Child::paragraph(paragraph(&Paragraph::text(content))));
+                }
+            }
+            Block::Table(t) => {
+                let table = self.table(t, width);
+                out.push(Child::Table(Box::new(table)));
+            }
+            Block::Requisites(r) => requisites(r, width, out),
+            Block::Aside(a) => out.push(Child::paragraph(aside(a, width))),
+            Block::Signature(s) => out.push(Child::paragraph(signature(s, width))),
+            Block::Acquaintance(a) => acquaintance(a, width, out),
+            // A bundle's outline is a PDF matter; Word builds its own from the headings.
+            Block::Bookmark(_) => {}
+            Block::Stamps { left, right } => {
+                out.push(Child::Table(Box::new(stamps(left, right, width))))
+            }
+        }
+    }
+
+    /// Lays out rows on the grid: spanned columns get `gridSpan`, cells covered
+    /// by a row span from above get a `vMerge` continuation.
+    fn table(&mut self, t: &Table, width: usize) -> DocxTable {
+        let total: f32 = t.columns.iter().sum::<f32>().max(f32::EPSILON);
+        let grid: Vec<usize> = t
+            .columns
+            .iter()
+            .map(|c| (c / total * width as f32) as usize)
+            .collect();
+        let ncols = grid.len();
+        // Remaining rows of an active row span, per grid column, with its width in columns.
+        let mut pending: Vec<(u16, u16)> = vec![(0, 1); ncols];
+        let mut rows = Vec::new();
+        let header_count = t.header.len();
+        for (index, row) in t.header.iter().chain(&t.rows).enumerate() {
+            let header = index < header_count;
+            let mut cells = Vec::new();
+            let mut col = 0usize;
+            let mut source = row.cells.iter();
+            while col < ncols {
+                if pending[col].0 > 0 {
+                    let span = pending[col].1;
+                    pending[col].0 -= 1;
+                    let mut c = TableCell::new()
+                        .vertical_merge(VMergeType::Continue)
+                        .add_paragraph(empty_cell_paragraph(header));
+                    if span > 1 {
+                        c = c.grid_span(span as usize);
+                    }
+                    cells.push(c.width(span_width(&grid, col, span), WidthType::Dxa));
+                    col += span as usize;
+                    continue;
+                }
+                let Some(cell) = source.next() else {
+                    // A short row: fill the rest with empty cells.
+                    cells.push(
+                        TableCell::new()
+                            .add_paragraph(empty_cell_paragraph(header))
+                            .width(grid[col], WidthType::Dxa),
+                    );
+                    col += 1;
+                    continue;
+                };
+                let span = cell.col_span.max(1).min((ncols - col) as u16);
+                let mut c = TableCell::new();
+                for p in cell_content(cell, header) {
+                    c = c.add_paragraph(p);
+                }
+                if span > 1 {
+                    c = c.grid_span(span as usize);
+                }
+                if cell.row_span > 1 {
+                    c = c.vertical_merge(VMergeType::Restart);
+                    pending[col] = (cell.row_span - 1, span);
+                }
+                cells.push(c.width(span_width(&grid, col, span), WidthType::Dxa));
+                col += span as usize;
+            }
+            if header {
+                self.mark_header_row(&mut cells);
+            }
+            let mut r = TableRow::new(cells);
+            if header || row.keep_together() {
+                r = r.cant_split();
+            }
+            rows.push(r);
+        }
+        DocxTable::new(rows)
+            .style(style::TABLE)
+            .set_grid(grid)
+            .width(width, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+    }
+
+    /// Marks a header row with a hidden bookmark in its first paragraph;
+    /// the package writer makes the row repeat (`w:tblHeader`) and removes it.
+    fn mark_header_row(&mut self, cells: &mut [TableCell]) {
+        let Some(TableCellContent::Paragraph(p)) =
+            cells.first_mut().and_then(|c| c.children.first_mut())
+        else {
+            return;
+        };
+        self.header_rows += 1;
+        let id = self.header_rows;
+        **p = std::mem::take(&mut **p)
+            .add_bookmark_start(id, HEADER_ROW_MARKER)
+            .add_bookmark_end(id);
+    }
+}
+
+/// 0.8 em above and below every table, as the PDF has it: on the paragraphs
+/// next to it (a table has no spacing of its own); the paragraph before a
+/// table is kept with it.
+fn space_around_tables(out: &mut [Child]) {
+    let tables: Vec<bool> = out.iter().map(|c| matches!(c, Child::Table(_))).collect();
+    for (i, child) in out.iter_mut().enumerate() {
+        let Child::Paragraph(p) = child else { continue };
+        let after_table = i > 0 && tables[i - 1];
+        let before_table = tables.get(i + 1).copied().unwrap_or(false);
+        if !(after_table || before_table) {
+            continue;
+        }
+        let mut spacing = LineSpacing::new();
+        if after_table {
+            spacing = spacing.before(TABLE_GAP);
+        }
+        if before_table {
+            spacing = spacing.after(TABLE_GAP);
+        }
+        let mut paragraph = std::mem::take(&mut **p).line_spacing(spacing);
+        if before_table {
+            // What leads into a table (its title, «…:») stays with its first row.
+            paragraph = paragraph.keep_next(true);
+        }
+        **p = paragraph;
+    }
+}
+
+fn empty_cell_paragraph(header: bool) -> DocxParagraph {
+    DocxParagraph::new().style(if header {
+        style::TABLE_HEADING
+    } else {
+        style::TABLE_TEXT
+    })
+}
+
+fn run(text: &str, bold: bool, italic: bool) -> Run {
+    let mut r = Run::new().add_text(xml_safe(text));
+    if bold {
+        r = r.bold();
+    }
+    if italic {
+        r = r.italic();
+    }
+    r
+}
+
+fn runs(mut p: DocxParagraph, content: &[Inline]) -> DocxParagraph {
+    for inline in content {
+        p = match inline {
+            Inline::Text { text, bold, italic } => p.add_run(run(text, *bold, *italic)),
+            Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
+            Inline::Link { url, text } => match link_target(url) {
+                // The relationship id is set in document order by `Writer::number`.
+                Some(url) => p.add_hyperlink(
+                    Hyperlink::new(url, HyperlinkType::External)
+                        .add_run(run(text, false, false).style(style::HYPERLINK)),
+                ),
+                None => p.add_run(run(text, false, false)),
+            },
+        };
+    }
+    p
+}
+
+fn alignment(a: Align) -> AlignmentType {
+    match a {
+        Align::Justify => AlignmentType::Both,
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+    }
+}
+
+/// Running text: the body style is justified with a first-line indent;
+/// other paragraphs say how they differ.
+fn paragraph(p: &Paragraph) -> DocxParagraph {
+    let mut out = runs(DocxParagraph::new(), &p.content).style(style::BODY);
+    if p.align != Align::Justify {
+        out = out.align(alignment(p.align));
+    }
+    if !p.indent {
+        out = out.indent(None, Some(SpecialIndentType::FirstLine(0)), None, None);
+    }
+    out
+}
+
+fn lines_paragraph(lines: &[String], bold: bool) -> DocxParagraph {
+    let mut p = DocxParagraph::new();
+    for (i, line) in lines.iter().enumerate() {
+        let mut r = run(line, bold, false);
+        if i + 1 < lines.len() {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        p = p.add_run(r);
+    }
+    p
+}
+
+fn requisites(r: &Requisites, width: usize, out: &mut Vec<Child>) {
+    if !r.header_lines.is_empty() {
+        out.push(Child::paragraph(
+            lines_paragraph(&r.header_lines, true)
+                .style(style::REQUISITES)
+                .line_spacing(LineSpacing::new().after(120)),
+        ));
+    }
+    out.push(Child::paragraph(
+        lines_paragraph(std::slice::from_ref(&r.issuer), true)
+            .style(style::REQUISITES)
+            .line_spacing(LineSpacing::new().after(240)),
+    ));
+    out.push(Child::paragraph(
+        DocxParagraph::new()
+            .style(style::TITLE)
+            .add_run(run(&r.kind, false, false)),
+    ));
+    out.push(Child::paragraph(
+        DocxParagraph::new()
+            .style(style::REQUISITES)
+            .align(AlignmentType::Left)
+            .add_tab(Tab::new().val(TabValueType::Right).pos(width))
+            .add_run(run(&r.date, false, false))
+            .add_run(Run::new().add_tab())
+            .add_run(run(&r.number, false, false)),
+    ));
+    if let Some(place) = &r.place {
+        out.push(Child::paragraph(
+            DocxParagraph::new()
+                .style(style::REQUISITES)
+                .add_run(run(place, false, false)),
+        ));
+    }
+    out.push(Child::paragraph(DocxParagraph::new()));
+}
+
+fn aside(a: &Aside, width: usize) -> DocxParagraph {
+    let left = (width as f32 * 0.55) as i32;
+    lines_paragraph(&a.lines, false)
+        .style(style::ASIDE)
+        .indent(Some(left), None, None, None)
+}
+
+fn signature(s: &Signature, width: usize) -> DocxParagraph {
+    DocxParagraph::new()
+        .style(style::SIGNATURE)
+        .add_tab(Tab::new().val(TabValueType::Right).pos(width))
+        .add_run(run(&s.position, false, false))
+        .add_run(Run::new().add_tab())
+        .add_run(run(&s.name, false, false))
+}
+
+/// «С приказом ознакомлены:» and the names, kept together on one page.
+fn acquaintance(a: &Acquaintance, width: usize, out: &mut Vec<Child>) {
+    out.push(Child::paragraph(
+        DocxParagraph::new()
+            .style(style::ACQUAINTANCE)
+            .keep_next(!a.names.is_empty())
+            .line_spacing(LineSpacing::new().before(360).after(120))
+            .add_run(run(&a.label, false, false)),
+    ));
+    for (i, name) in a.names.iter().enumerate() {
+        out.push(Child::paragraph(
+            DocxParagraph::new()
+                .style(style::ACQUAINTANCE)
+                .keep_next(i + 1 < a.names.len())
+                .add_tab(Tab::new().val(TabValueType::Left).pos(width * 2 / 5))
+                .add_tab(Tab::new().val(TabValueType::Right).pos(width))
+                .add_run(run(name, false, false))
+                .add_run(Run::new().add_tab())
+                .add_run(run("____________", false, false))
+                .add_run(Run::new().add_tab())
+                .add_run(run("«___» __________ 20__ г.", false, false)),
+        ));
+    }
+}
+
+/// Two stamps side by side, in a table without borders.
+fn stamps(left: &[String], right: &[String], width: usize) -> DocxTable {
+    let half = width / 2;
+    let cell = |lines: &[String]| {
+        TableCell::new()
+            .add_paragraph(lines_paragraph(lines, false).style(style::ASIDE))
+            .width(half, WidthType::Dxa)
+            .clear_all_border()
+    };
+    DocxTable::without_borders(vec![TableRow::new(vec![cell(left), cell(right)])])
+        .set_grid(vec![half, half])
+        .width(width, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+fn cell_content(cell: &Cell, header: bool) -> Vec<DocxParagraph> {
+    let cell_style = if header {
+        style::TABLE_HEADING
+    } else {
+        style::TABLE_TEXT
+    };
+    let mut out = Vec::new();
+    for block in &cell.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                let align = cell.align.unwrap_or(p.align);
+                let content: Vec<Inline> = if cell.bold {
+                    p.content.iter().cloned().map(embolden).collect()
+                } else {
+                    p.content.clone()
+                };
+                let mut out_p = runs(DocxParagraph::new(), &content).style(cell_style);
+                // The cell styles align headers centred and other cells left.
+                let style_align = if header { Align::Center } else { Align::Left };
+                if align != style_align {
+                    out_p = out_p.align(alignment(align));
+                }
+                out.push(out_p);
+            }
+            Block::List(items) => {
+                for item in items {
+                    let mut content = vec![Inline::plain("– ")];
+                    content.extend(item.iter().cloned());
+                    out.push(
+                        runs(DocxParagraph::new(), &content)
+                            .style(cell_style)
+                            .align(AlignmentType::Left),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        out.push(empty_cell_paragraph(header));
+    }
+    out
+}
+
+fn embolden(i: Inline) -> Inline {
+    match i {
+        Inline::Text { text, italic, .. } => Inline::Text {
+            text,
+            bold: true,
+            italic,
+        },
+        other => other,
+    }
+}
+
+fn span_width(grid: &[usize], col: usize, span: u16) -> usize {
+    grid[col..(col + span as usize).min(grid.len())]
+        .iter()
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Row, Section};
+    use std::io::{Cursor, Read};
+
+    fn document_xml(doc: &Document) -> String {
+        let bytes = to_docx(doc).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn spans_become_real_merges_and_headers_repeat() {
+        let mut stage = Cell::text("Этап 1");
+        stage.row_span = 2;
+        let table = Table {
+            columns: vec![1.0, 1.0, 1.0],
+            header: vec![Row {
+                cells: vec![Cell::text("A"), Cell::text("B"), Cell::text("C")],
+            }],
+            rows: vec![
+                Row {
+                    cells: vec![Cell::text("Раздел").spanning(3)],
+                },
+                Row {
+                    cells: vec![stage, Cell::text("b1"), Cell::text("c1")],
+                },
+                Row {
+                    cells: vec![Cell::text("b2"), Cell::text("c2")],
+                },
+            ],
+        };
+        let doc = Document {
+            title: "t".into(),
+            author: String::new(),
+            date: None,
+            sections: vec![Section {
+                orientation: Orientation::Landscape,
+                blocks: vec![Block::Table(table)],
+            }],
+        };
+        let xml = document_xml(&doc);
+        assert_eq!(xml.matches(r#"<w:gridSpan w:val="3" />"#).count(), 1);
+        assert_eq!(xml.matches(r#"<w:vMerge w:val="restart" />"#).count(), 1);
+        assert_eq!(xml.matches(r#"<w:vMerge w:val="continue" />"#).count(), 1);
+        assert_eq!(xml.matches("<w:tblHeader />").count(), 1);
+        // The continuation cell stands first in the last row, before b2.
+        let last_row = xml.rfind("<w:tr>").unwrap();
+        let tail = &xml[last_row..];
+        assert!(tail.find("continue").unwrap() < tail.find("b2").unwrap());
+        assert!(xml.contains(r#"w:orient="landscape""#));
+    }
+
+    #[test]
+    fn text_is_data_in_xml() {
+        let doc = Document {
+            title: "t".into(),
+            author: String::new(),
+            date: None,
+            sections: vec![Section {
+                orientation: Orientation::Portrait,
+                blocks: vec![Block::Paragraph(Paragraph::text(vec![Inline::plain(
+                    "<w:p>]]> & \"x\"",
+                )]))],
+            }],
+        };
+        let xml = document_xml(&doc);
+        assert!(
+            xml.contains("&lt;w:p&gt;]]&gt; &amp; &quot;x&quot;")
+                || xml.contains("&lt;w:p>]]> &amp; \"x\""),
+            "{xml}"
+        );
+    }
+
+    fn part(doc: &Document, name: &str) -> String {
+        let bytes = to_docx(doc).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    }
+
+    fn one_section(blocks: Vec<Block>) -> Document {
+        Document {
+            title: "Приказ".into(),
+            author: "Школа".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2020, 11, 19),
+            sections: vec![Section {
+                orientation: Orientation::Portrait,
+                blocks,
+            }],
+        }
+    }
+
+    /// Every element of a part, read with quick-xml: the part is well-formed.
+    fn names(xml: &str) -> Vec<String> {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut out = Vec::new();
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                    out.push(String::from_utf8_lossy(e.name().as_ref()).into_owned())
+                }
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn text_shaped_like_our_ids_comes_out_literally() {
+        let mut doc = one_section(vec![
+            Block::Heading {
+                level: 1,
+                content: vec![Inline::plain("О rIdHyperlink42 и w14:paraId=\"7\"")],
+            },
+            Block::Paragraph(Paragraph::text(vec![Inline::Link {
+                url: "https://example.org/rIdHyperlink42".into(),
+                text: "rIdHyperlink42".into(),
+            }])),
+        ]);
+        doc.title = "Приказ rIdHyperlink42".into();
+        let body = part(&doc, "word/document.xml");
+        assert!(
+            body.contains("О rIdHyperlink42 и w14:paraId=&quot;7&quot;")
+                || body.contains("О rIdHyperlink42 и w14:paraId=\"7\""),
+            "{body}"
+        );
+        assert!(body.contains(">rIdHyperlink42</w:t>"), "{body}");
+        assert!(body.contains(r#"r:id="rIdLink1""#), "{body}");
+        let rels = part(&doc, "word/_rels/document.xml.rels");
+        assert!(
+            rels.contains(r#"Id="rIdLink1""#)
+                && rels.contains("https://example.org/rIdHyperlink42"),
+            "{rels}"
+        );
+        let core = part(&doc, "docProps/core.xml");
+        assert!(
+            core.contains("<dc:title>Приказ rIdHyperlink42</dc:title>"),
+            "{core}"
+        );
+        assert!(
+            core.contains("2020-11-19T00:00:00Z")
+                && core.contains("<dc:language>ru-RU</dc:language>"),
+            "{core}"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_xml() {
+        let mut doc = one_section(vec![Block::Paragraph(Paragraph::text(vec![
+            Inline::Link {
+                url: "http://example.org/\u{7}".into(),
+                text: "ссылка\u{7}".into(),
+            },
+            Inline::Link {
+                url: "javascript:alert(1)".into(),
+                text: "скрипт".into(),
+            },
+            Inline::plain("\u{0}\u{fffe}\u{ffff}"),
+        ]))]);
+        doc.title = "заголовок\u{1b}".into();
+        let bytes = to_docx(&doc).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        for i in 0..zip.len() {
+            let mut xml = String::new();
+            let mut file = zip.by_index(i).unwrap();
+            let name = file.name().to_string();
+            file.read_to_string(&mut xml).unwrap();
+            assert!(
+                !xml.chars()
+                    .any(|c| (c.is_control() && c != '\n' && c != '\r' && c != '\t')
+                        || c == '\u{fffe}'
+                        || c == '\u{ffff}'),
+                "{name}: {xml:?}"
+            );
+            names(&xml);
+        }
+        let body = part(&doc, "word/document.xml");
+        assert!(
+            body.contains(r"ссылка\x07") && body.contains(r"\x00\uFFFE\uFFFF"),
+            "{body}"
+        );
+        // Neither the control character's address nor a script is a link.
+        assert!(!body.contains("<w:hyperlink"), "{body}");
+        assert!(body.contains(">скрипт</w:t>"));
+        assert!(part(&doc, "docProps/core.xml").contains(r"заголовок\x1B"));
+    }
+
+    #[test]
+    fn header_rows_are_marked_on_their_own_table() {
+        let plain = |t: &str| Table {
+            columns: vec![1.0, 1.0],
+            header: vec![],
+            rows: vec![Row {
+                cells: vec![Cell::text(t), Cell::text("x")],
+            }],
+        };
+        let mut headed = plain("данные");
+        headed.header = vec![
+            Row {
+                cells: vec![Cell::text("Шапка 1").bold(), Cell::text("Ш").bold()],
+            },
+            Row {
+                cells: vec![Cell::text("Шапка 2").bold(), Cell::text("Ш").bold()],
+            },
+        ];
+        let doc = one_section(vec![
+            Block::Stamps {
+                left: vec!["ПРИНЯТО".into()],
+                right: vec!["УТВЕРЖДЕНО".into()],
+            },
+            Block::Table(plain("первая")),
+            Block::Paragraph(Paragraph::text(vec![Inline::plain("между")])),
+            Block::Table(plain("вторая")),
+            Block::Paragraph(Paragraph::text(vec![Inline::plain("между")])),
+            Block::Table(headed),
+        ]);
+        let body = part(&doc, "word/document.xml");
+        let tables: Vec<&str> = body.split("<w:tbl>").skip(1).collect();
+        assert_eq!(tables.len(), 4);
+        for t in &tables[..3] {
+            assert!(!t.contains("tblHeader"), "{t}");
+        }
+        let rows: Vec<&str> = tables[3].split("<w:tr>").skip(1).collect();
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].contains("<w:tblHeader />") && rows[0].contains("Шапка 1"));
+        assert!(rows[1].contains("<w:tblHeader />") && rows[1].contains("Шапка 2"));
+        assert!(!rows[2].contains("tblHeader"));
+        assert!(
+            !body.contains(HEADER_ROW_MARKER) && !body.contains("bookmark"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn a_missing_marker_is_an_error() {
+        let doc = one_section(vec![Block::Paragraph(Paragraph::text(vec![
+            Inline::plain("x"),
+        ]))]);
+        let mut writer = Writer {
+            numbering_ids: FIRST_NUMBERING,
+            header_rows: 0,
+            paragraphs: 0,
+            links: 0,
+            docx: base_docx(),
+        };
+        writer.write_section(&doc.sections[0], true, true);
+        // A header row the writer thinks it marked but the body does not hold.
+        let err = package::package(
+            writer.docx.build(),
+            &doc,
+            package::Expect {
+                header_rows: 1,
+                section_breaks: 0,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, GenError::Docx(ref m) if m.contains("header rows")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn properties_are_in_schema_order_and_output_is_deterministic() {
+        let doc = one_section(vec![
+            Block::Heading {
+                level: 2,
+                content: vec![Inline::plain("1. Раздел")],
+            },
+            Block::Clauses(crate::ir::Clauses {
+                prefix: "1.".into(),
+                start: 1,
+                items: vec![crate::ir::Clause {
+                    content: vec![Inline::bold("пункт")],
+                    children: vec![],
+                }],
+            }),
+        ]);
+        assert_eq!(to_docx(&doc).unwrap(), to_docx(&doc).unwrap());
+        // Sections end with a paragraph docx-rs numbers when it writes it.
+        let mut two = doc.clone();
+        two.sections.push(two.sections[0].clone());
+        two.sections[1].orientation = Orientation::Landscape;
+        let first = to_docx(&two).unwrap();
+        assert_eq!(first, to_docx(&two).unwrap());
+        assert!(part(&two, "word/document.xml").contains(r#"w14:paraId="7F000001""#));
+        let body = part(&doc, "word/document.xml");
+        let n = names(&body);
+        let at = |name: &str| n.iter().position(|x| x == name).unwrap();
+        assert!(at("w:ilvl") < at("w:numId"));
+        assert!(at("w:pStyle") < at("w:numPr"));
+        assert!(body.contains(r#"<w:pStyle w:val="Heading2" />"#), "{body}");
+        // headerReference before pgSz in the section properties.
+        assert!(at("w:headerReference") < at("w:pgSz"));
+        let ids: Vec<&str> = body
+            .match_indices("w14:paraId=\"")
+            .map(|(i, _)| &body[i + 13..i + 21])
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+        let numbering = part(&doc, "word/numbering.xml");
+        names(&numbering);
+        for level in numbering.split("<w:lvl ").skip(1) {
+            if let (Some(suff), Some(text)) = (level.find("<w:suff"), level.find("<w:lvlText")) {
+                assert!(suff < text, "{level}");
+            }
+        }
+        let styles = part(&doc, "word/styles.xml");
+        assert!(styles.contains("Heading2") && styles.contains("<w:outlineLvl w:val=\"1\"/>"));
+    }
+}
