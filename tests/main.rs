@@ -6,6 +6,7 @@ mod common;
 
 mod bundle;
 mod cli;
+mod docx_valid;
 mod documents;
 mod fuzz;
 mod grammar_documents;
