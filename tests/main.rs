@@ -6,8 +6,8 @@ mod common;
 
 mod bundle;
 mod cli;
-mod docx_valid;
 mod documents;
+mod docx_valid;
 mod fuzz;
 mod grammar_documents;
 mod injection;

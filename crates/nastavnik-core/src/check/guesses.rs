@@ -19,17 +19,7 @@ pub fn check(org: &Organization) -> Vec<Problem> {
     let mut out = Guesses::default();
     let has = |o: &Option<crate::Order>| o.is_some();
     let orders = &org.orders;
-    let any_order = [
-        &orders.implementation,
-        &orders.curator,
-        &orders.pairs,
-        &orders.rewards,
-        &orders.final_event,
-        &orders.provision,
-        &orders.programme,
-    ]
-    .iter()
-    .any(|o| has(o));
+    let any_order = org.orders.any();
     // The organisation: «приказом Гимназии № 5», «в Гимназии № 5».
     if any_order {
         let (field, key) = if org.short_name.is_some() {

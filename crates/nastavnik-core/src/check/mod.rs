@@ -42,17 +42,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
         checker.person(key, "curator".into());
     }
     let orders = &org.orders;
-    let any_order = [
-        &orders.implementation,
-        &orders.curator,
-        &orders.pairs,
-        &orders.rewards,
-        &orders.final_event,
-        &orders.provision,
-        &orders.programme,
-    ]
-    .iter()
-    .any(|o| o.is_some());
+    let any_order = org.orders.any();
     if any_order && org.head.surname.trim().is_empty() {
         checker.error(
             "head".into(),

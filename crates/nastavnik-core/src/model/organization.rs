@@ -251,6 +251,23 @@ pub struct Orders {
     pub programme: Option<Order>,
 }
 
+impl Orders {
+    /// Whether the file describes any order at all.
+    pub fn any(&self) -> bool {
+        [
+            &self.implementation,
+            &self.curator,
+            &self.pairs,
+            &self.rewards,
+            &self.final_event,
+            &self.provision,
+            &self.programme,
+        ]
+        .iter()
+        .any(|o| o.is_some())
+    }
+}
+
 /// A document already issued, cited by number and date: «приказом департамента
 /// … от 13.08.2020 № 1166 «О внедрении …»».
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
