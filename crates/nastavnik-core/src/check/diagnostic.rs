@@ -150,25 +150,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-#[cfg(test)]
-mod visible_tests {
-    use super::*;
-
-    #[test]
-    fn escape_sequences_are_written_out() {
-        let d = Diagnostic::error(
-            "a.yaml",
-            (1, 2),
-            "name",
-            "неизвестное поле «\u{1b}[2J ошибок нет»",
-        );
-        assert_eq!(
-            d.to_string(),
-            "a.yaml:1:2: ошибка: поле «name»: неизвестное поле «\\x1B[2J ошибок нет»"
-        );
-    }
-}
-
 /// Puts serde's English wording into Russian.
 pub(crate) fn translate(message: &str) -> String {
     let quoted = |s: &str| -> String {
@@ -282,4 +263,23 @@ pub(crate) fn translate_syntax(message: &str, line: &str) -> Option<String> {
         return None;
     };
     Some(format!("ошибка синтаксиса YAML: {hint}"))
+}
+
+#[cfg(test)]
+mod visible_tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_written_out() {
+        let d = Diagnostic::error(
+            "a.yaml",
+            (1, 2),
+            "name",
+            "неизвестное поле «\u{1b}[2J ошибок нет»",
+        );
+        assert_eq!(
+            d.to_string(),
+            "a.yaml:1:2: ошибка: поле «name»: неизвестное поле «\\x1B[2J ошибок нет»"
+        );
+    }
 }
