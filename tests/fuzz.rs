@@ -3,7 +3,7 @@
 //! every failure is a diagnostic or a typed error.
 //!
 //! The test suite runs a few dozen cases; a long run is
-//! `PROPTEST_CASES=3000 cargo test --release -p nastavnik-cli --test fuzz`.
+//! `PROPTEST_CASES=3000 cargo test --release -p nastavnik-cli --test nastavnik fuzz`.
 
 use crate::common::*;
 use nastavnik_gen::{DocumentKind, Format};
