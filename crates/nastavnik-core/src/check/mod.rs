@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
 pub mod prepare;
+pub mod values;
 
 use std::collections::HashMap;
 

@@ -74,6 +74,7 @@ pub(crate) fn run(org: &mut Organization) -> Vec<Problem> {
     let mut problems = crate::catalogue::default_roadmap::expand(org);
     problems.extend(crate::check::limits::check(org));
     problems.extend(crate::check::validate(org));
+    problems.extend(crate::check::values::check(org));
     problems.extend(crate::check::guesses::check(org));
     problems
 }
