@@ -281,5 +281,5 @@ fn a_report_needs_its_section_and_cites_existing_documents() {
     let line = text.lines().position(|l| l.contains("order146")).unwrap() + 1;
     let err = load_str(&text, "sosh19.yaml").unwrap_err().to_string();
     assert!(err.contains(&format!("sosh19.yaml:{line}:")), "{err}");
-    assert!(err.contains("документ с ключом «order146» не найден в разделе documents; известные ключи: order144, order145"), "{err}");
+    assert!(err.contains("документ с ключом «order146» не найден в разделе documents; может быть, order144, order145?"), "{err}");
 }

@@ -120,11 +120,10 @@ impl Checker<'_> {
         if self.org.people.contains_key(key) {
             return;
         }
-        let known: Vec<&str> = self.org.people.keys().map(String::as_str).collect();
-        let hint = if known.is_empty() {
+        let hint = if self.org.people.is_empty() {
             "добавьте раздел people с этим человеком".to_string()
         } else {
-            format!("известные ключи: {}", known.join(", "))
+            close_keys(key, self.org.people.keys())
         };
         self.error(
             field,
@@ -205,11 +204,10 @@ impl Checker<'_> {
         for (j, e) in list.iter().enumerate() {
             let Some(key) = &e.document else { continue };
             if !self.org.documents.contains_key(key) {
-                let known: Vec<&str> = self.org.documents.keys().map(String::as_str).collect();
-                let hint = if known.is_empty() {
+                let hint = if self.org.documents.is_empty() {
                     "опишите его в разделе documents: {номер, дата, название}".to_string()
                 } else {
-                    format!("известные ключи: {}", known.join(", "))
+                    close_keys(key, self.org.documents.keys())
                 };
                 self.error(
                     format!("{path}.evidence[{j}].document"),
@@ -273,5 +271,84 @@ impl Checker<'_> {
             }
             self.items(&number, &item.items, &format!("{here}.items"), period);
         }
+    }
+}
+/// A hint for an unknown key: the few known keys closest to it, never the
+/// whole list (a file may have thousands of people).
+fn close_keys<'a>(key: &str, known: impl Iterator<Item = &'a String>) -> String {
+    const SHOWN: usize = 3;
+    // Past this many keys the search would cost more than the hint is worth
+    // (every unknown reference of a large file would scan them all).
+    const SEARCHED: usize = 500;
+    let key: Vec<char> = key.to_lowercase().chars().collect();
+    let known: Vec<&String> = known.collect();
+    let search = known.len() <= SEARCHED;
+    let mut scored: Vec<(usize, &str)> = known
+        .into_iter()
+        .map(|k| {
+            let d = if search {
+                distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>())
+            } else {
+                usize::MAX
+            };
+            (d, k.as_str())
+        })
+        .collect();
+    let total = scored.len();
+    scored.sort();
+    let near: Vec<&str> = scored
+        .iter()
+        .take_while(|(d, _)| *d <= (key.len() / 3).max(2))
+        .take(SHOWN)
+        .map(|(_, k)| *k)
+        .collect();
+    if near.is_empty() {
+        let some: Vec<&str> = scored.iter().take(SHOWN).map(|(_, k)| *k).collect();
+        let rest = total.saturating_sub(some.len());
+        let more = if rest > 0 {
+            format!(" и ещё {rest}")
+        } else {
+            String::new()
+        };
+        format!(
+            "похожих ключей нет; есть, например: {}{more}",
+            some.join(", ")
+        )
+    } else {
+        format!("может быть, {}?", near.join(", "))
+    }
+}
+
+/// Levenshtein distance, stopping early on long keys: hints need no more.
+fn distance(a: &[char], b: &[char]) -> usize {
+    if a.len().abs_diff(b.len()) > 8 || a.len() > 64 || b.len() > 64 {
+        return usize::MAX;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_unknown_key_gets_a_few_close_ones_not_the_whole_list() {
+        let keys: Vec<String> = (0..400).map(|i| format!("person{i}")).collect();
+        let hint = super::close_keys("persn17", keys.iter());
+        assert!(hint.starts_with("может быть, person17"), "{hint}");
+        assert!(hint.len() < 100, "{hint}");
+        let hint = super::close_keys("шевчук", keys.iter());
+        assert!(hint.ends_with("и ещё 397"), "{hint}");
+        let many: Vec<String> = (0..5_000).map(|i| format!("person{i}")).collect();
+        let hint = super::close_keys("persn17", many.iter());
+        assert!(hint.ends_with("и ещё 4997"), "{hint}");
     }
 }
