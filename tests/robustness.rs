@@ -344,3 +344,20 @@ fn a_default_roadmap_within_one_year_is_a_mistake_not_a_crash() {
     let ok = "kind: school\nname: Школа № 1\nhead: Иванов Иван Иванович\nroadmap: {from_default: true, period: 2022/2023}\n";
     assert!(load_str(ok, "p.yaml").is_ok());
 }
+
+/// More structural mistakes than one check reads: the list says it stopped.
+#[test]
+fn a_check_that_stops_early_says_so() {
+    let mut text = String::from("kind: school\nname: Школа\nhead: Иванов Иван Иванович\n");
+    for i in 0..80 {
+        text.push_str(&format!("unknown{i}: 1\n"));
+    }
+    let err = load_str(&text, "many.yaml").unwrap_err();
+    let d = err.diagnostics();
+    assert!(d.len() >= 64, "{}", d.len());
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("проверка остановилась после 64 ошибок")),
+        "{err}"
+    );
+}

@@ -138,6 +138,15 @@ pub(crate) fn read(text: &str, origin: &str, skip: &HashSet<String>) -> Reading 
             Err(e) => err = e,
         }
     }
+    // Stopped before the end: say so, rather than let the list look complete.
+    errors.push(Diagnostic::error(
+        origin,
+        (1, 1),
+        "",
+        format!(
+            "проверка остановилась после {MAX_ROUNDS} ошибок в устройстве файла, дальше могут быть ещё: исправьте эти и запустите check снова"
+        ),
+    ));
     Reading {
         errors,
         organization: None,
