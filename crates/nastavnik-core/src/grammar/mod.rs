@@ -34,7 +34,9 @@ mod names;
 mod participle;
 mod phrase;
 
-pub use names::{inflect_person, inflect_person_with, person_gender, GenderGuess, InflectedPerson};
+pub use names::{
+    full_name, inflect_person, inflect_person_with, person_gender, GenderGuess, InflectedPerson,
+};
 pub use participle::{participle, Participle};
 pub use phrase::{agreement, inflect_phrase, inflect_with, locative, phrase_agreement, Agreement};
 
@@ -182,20 +184,26 @@ impl Inflected {
     /// assert!(r.warning(Case::Genitive).unwrap().contains("forms: {genitive:"));
     /// ```
     pub fn warning(&self, case: Case) -> Option<String> {
-        if self.confident {
-            return None;
-        }
-        let why = self
-            .note
-            .as_deref()
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
-        Some(format!(
-            "форма угадана: «{}»{why} — если неверно, укажите forms: {{{}: …}}",
-            self.text,
-            case.name()
-        ))
+        guess_warning(self.confident, &self.text, self.note.as_deref(), case)
     }
+}
+
+/// The warning for a guessed form: the form, why it is a guess, and the
+/// override that fixes it; `None` when the form is certain.
+pub(crate) fn guess_warning(
+    confident: bool,
+    form: &str,
+    note: Option<&str>,
+    case: Case,
+) -> Option<String> {
+    if confident {
+        return None;
+    }
+    let why = note.map(|n| format!(" ({n})")).unwrap_or_default();
+    Some(format!(
+        "форма угадана: «{form}»{why} — если неверно, укажите forms: {{{}: …}}",
+        case.name()
+    ))
 }
 
 /// Формы, заданные вручную: они заменяют угаданные. Пишутся у человека,

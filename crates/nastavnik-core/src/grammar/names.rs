@@ -60,19 +60,7 @@ impl InflectedPerson {
     /// assert!(w.contains("forms: {genitive: …}"));
     /// ```
     pub fn warning(&self, case: Case) -> Option<String> {
-        if self.confident {
-            return None;
-        }
-        let why = self
-            .note
-            .as_deref()
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
-        Some(format!(
-            "форма угадана: «{}»{why} — если неверно, укажите forms: {{{}: …}}",
-            self.surname,
-            case.name()
-        ))
+        super::guess_warning(self.confident, &self.surname, self.note.as_deref(), case)
     }
 
     /// «Е.В. Шевчук» (non-breaking space), as in signatures and sentences.
@@ -103,12 +91,7 @@ impl InflectedPerson {
 
     /// «Шевчук Елена Викторовна»: the parts that are known, in the case.
     pub fn full_name(&self) -> String {
-        [&self.surname, &self.name, &self.patronymic]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        full_name(&self.surname, &self.name, &self.patronymic)
     }
 }
 
@@ -384,6 +367,16 @@ pub fn inflect_person_with(
         }
     }
     person
+}
+
+/// «Шевчук Елена Викторовна»: the parts that are known, in order.
+pub fn full_name(surname: &str, name: &str, patronymic: &str) -> String {
+    [surname, name, patronymic]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -235,12 +235,7 @@ impl Person {
 
     /// «Шевчук Елена Викторовна» when the full name is known.
     pub fn full_name(&self) -> String {
-        [&self.surname, &self.name, &self.patronymic]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        crate::grammar::full_name(&self.surname, &self.name, &self.patronymic)
     }
 
     /// The position for «назначить …»: the accusative form when given,
