@@ -29,6 +29,7 @@
 
 #![warn(missing_docs)]
 
+mod guess;
 mod lexicon;
 mod names;
 mod participle;
