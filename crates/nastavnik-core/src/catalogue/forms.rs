@@ -161,4 +161,19 @@ mod tests {
         assert_eq!(catalogue().len(), 6);
         assert_eq!(closest("ученик – учнеик").unwrap().title, "ученик – ученик");
     }
+
+    /// A role model is «наставник – наставляемый»: one dash, two sides, none
+    /// split at a comma of its own (a YAML flow list splits «педагог, испытывающий
+    /// проблемы» into two items unless quoted).
+    #[test]
+    fn every_role_model_has_two_sides() {
+        for form in catalogue() {
+            assert!(!form.variations.is_empty(), "{}", form.title);
+            for variation in &form.variations {
+                let sides: Vec<&str> = variation.split(" – ").collect();
+                assert_eq!(sides.len(), 2, "{}: «{variation}»", form.title);
+                assert!(sides.iter().all(|s| !s.trim().is_empty()), "«{variation}»");
+            }
+        }
+    }
 }
