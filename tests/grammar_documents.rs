@@ -523,6 +523,8 @@ fn init_with_a_word_led_name_filled_in_renders_every_kind_without_agreement_erro
         2025,
     );
     let mut filled = String::new();
+    // Each order gets a number of its own, as a registry gives them.
+    let mut numbers = 11..;
     for line in yaml.lines() {
         let line = match line.find("\"ЗАПОЛНИТЕ: ") {
             Some(at) => {
@@ -530,7 +532,7 @@ fn init_with_a_word_led_name_filled_in_renders_every_kind_without_agreement_erro
                 let value = if hint.contains("дата") {
                     "29.08.2025"
                 } else if hint.contains("номер") {
-                    "\"12\""
+                    &format!("\"{}\"", numbers.next().unwrap())
                 } else if hint.contains("наименование") {
                     "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 5»"
                 } else if hint.contains("ФИО наставника") {

@@ -6,6 +6,7 @@ mod common;
 
 mod bundle;
 mod cli;
+mod consistency;
 mod documents;
 mod docx_valid;
 mod fuzz;

@@ -1,6 +1,7 @@
 //! Cross-checks of a loaded organisation: references between its parts,
 //! item numbers, deadlines against the roadmap's period.
 
+pub mod consistency;
 pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
@@ -90,6 +91,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             );
         }
     }
+    checker.problems.extend(consistency::contradictions(org));
     checker.problems
 }
 
