@@ -647,18 +647,19 @@ fn exported_templates_override_the_embedded_ones() {
     assert!(source.contains("ПРИКАЗЫВАЮ (по школе):") && !source.contains("\"ПРИКАЗЫВАЮ:\""));
 }
 
-/// A plausible value for a placeholder, from its hint.
-fn fill(hint: &str) -> &'static str {
+/// A plausible value for the `n`-th placeholder, from its hint; each
+/// number is a number of its own, as a registry gives them.
+fn fill(hint: &str, n: usize) -> String {
     if hint.contains("дата") {
-        "29.08.2025"
+        "29.08.2025".into()
     } else if hint.contains("номер") {
-        "\"12\""
+        format!("\"{}\"", 10 + n)
     } else if hint.contains("ФИО") {
-        "Петрова Мария Ивановна"
+        "Петрова Мария Ивановна".into()
     } else if hint.contains("наименование") {
-        "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»"
+        "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»".into()
     } else {
-        "Иванова"
+        "Иванова".into()
     }
 }
 
@@ -708,8 +709,8 @@ fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everyth
     }
     // Filled in, the file is clean and every public kind renders.
     let mut filled = text.clone();
-    for (_, hint) in &placeholders {
-        filled = filled.replacen(&format!("\"{hint}\""), fill(hint), 1);
+    for (n, (_, hint)) in placeholders.iter().enumerate() {
+        filled = filled.replacen(&format!("\"{hint}\""), &fill(hint, n), 1);
     }
     std::fs::write(dir.path().join("school.yaml"), &filled).unwrap();
     let o = nastavnik(&["check", "school.yaml"], dir.path());

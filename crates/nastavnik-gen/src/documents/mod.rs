@@ -269,6 +269,8 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
                 "в файле нет раздела {field} (номер, дата и содержание приказа)"
             )))
         }
+        // A development plan rests on the order that formed its pair.
+        None if kind == DocumentKind::DevelopmentPlan => org.orders.pairs.as_ref(),
         None => org.orders.implementation.as_ref(),
     };
     let acquainted: Vec<String> = match order.and_then(|o| o.acquainted.clone()) {
