@@ -283,3 +283,34 @@ fn a_report_needs_its_section_and_cites_existing_documents() {
     assert!(err.contains(&format!("sosh19.yaml:{line}:")), "{err}");
     assert!(err.contains("документ с ключом «order146» не найден в разделе documents; может быть, order144, order145?"), "{err}");
 }
+
+#[test]
+fn the_final_report_renders_from_a_sample_with_its_figures() {
+    let org = sample("sosh19-2021.yaml");
+    let phrases = strings(&[
+        "Справка",
+        "об итоговых результатах реализации целевой модели наставничества в МОУ СОШ № 19 по итогам 2021–2022 учебного года",
+        "В 2021–2022 учебном году программа наставничества реализовывалась в МОУ СОШ № 19 по формам «учитель – учитель» и «учитель – ученик».",
+        "По итогам года:",
+        "опыт наставнических пар представлен на заседании педагогического совета.",
+        "Показатели вовлеченности в наставничество",
+        "Обучающихся, вовлеченных в наставничество",
+        "Мониторинг выполнения мероприятий",
+    ]);
+    let docx = docx_text(&render(&org, DocumentKind::ReportFinal, Format::Docx));
+    assert_phrases_in_order(&docx, &phrases, "DOCX");
+    // 39 of 486 pupils, 6 of 6 young teachers; 3 pairs and 5 groups of one form.
+    for figure in ["8 %", "100 %", "3/5"] {
+        assert!(
+            squeeze(&docx).contains(&squeeze(figure)),
+            "«{figure}» in\n{docx}"
+        );
+    }
+    assert!(squeeze(&docx).ends_with(&squeeze(
+        "Справку подготовили заместитель директора по УВР Икина Т.А., заместитель директора по ВР Зюзина Л.А."
+    )));
+    let pdf = render(&org, DocumentKind::ReportFinal, Format::Pdf);
+    let Some(text) = pdf_text(&pdf) else { return };
+    let hay = reading_text(&text, &[HEADER]);
+    assert_phrases_in(&hay, &text, &phrases, "PDF");
+}
