@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod context;
+pub mod issuers;
 pub mod participants;
 pub mod report;
 pub mod roadmap_table;
@@ -134,6 +135,7 @@ pub fn build(
     kind: DocumentKind,
     templates: &Templates,
 ) -> Result<Document, GenError> {
+    issuers::refuse_unfit(kind, org.kind)?;
     let context = context(org, kind)?;
     let rendered = templates.render(kind.template(), context)?;
     let report = kind.report(org);
