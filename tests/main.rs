@@ -12,6 +12,7 @@ mod docx_valid;
 mod fuzz;
 mod grammar_documents;
 mod injection;
+mod municipal;
 mod reports;
 mod roadmaps;
 mod robustness;

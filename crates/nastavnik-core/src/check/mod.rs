@@ -70,6 +70,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
     for (name, report) in [
         ("interim", &org.reports.interim),
         ("final", &org.reports.final_),
+        ("municipal", &org.reports.municipal),
     ] {
         if let Some(report) = report {
             checker.responsible(&report.prepared_by, &format!("reports.{name}.prepared_by"));

@@ -18,16 +18,19 @@ impl DocumentKind {
     /// assert!(DocumentKind::Roadmap.fits(OrganizationKind::Authority));
     /// assert!(!DocumentKind::Provision.fits(OrganizationKind::Authority));
     /// assert!(DocumentKind::Provision.fits(OrganizationKind::School));
+    /// assert!(!DocumentKind::MunicipalReport.fits(OrganizationKind::School));
     /// ```
     pub fn fits(self, issuer: OrganizationKind) -> bool {
+        let both = matches!(
+            self,
+            DocumentKind::OrderImplementation
+                | DocumentKind::OrderFinalEvent
+                | DocumentKind::Roadmap
+        );
+        let authority_only = matches!(self, DocumentKind::MunicipalReport);
         match issuer {
-            OrganizationKind::School => true,
-            OrganizationKind::Authority => matches!(
-                self,
-                DocumentKind::OrderImplementation
-                    | DocumentKind::OrderFinalEvent
-                    | DocumentKind::Roadmap
-            ),
+            OrganizationKind::School => !authority_only,
+            OrganizationKind::Authority => both || authority_only,
         }
     }
 }
