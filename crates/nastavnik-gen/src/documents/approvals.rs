@@ -76,7 +76,7 @@ impl Cited {
     }
 
     /// «от 01.06.2020 № 47».
-    fn from_number(&self) -> String {
+    fn dated_number(&self) -> String {
         format!(
             "от {} {}",
             date_numeric(self.date),
@@ -172,7 +172,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
             out.push(
                 cited
                     .as_ref()
-                    .map(Cited::from_number)
+                    .map(Cited::dated_number)
                     .unwrap_or_else(|| BLANK_NUMBER.into()),
             );
         }
@@ -194,7 +194,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
             out.push(
                 cited
                     .as_ref()
-                    .map(|c| format!("(протокол {})", c.from_number()))
+                    .map(|c| format!("(протокол {})", c.dated_number()))
                     .unwrap_or_else(|| BLANK_PROTOCOL.into()),
             );
         }
@@ -213,7 +213,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
                             "протокол".into()
                         }
                     });
-                    out.push(format!("{} {}", upper_first(&name), c.from_number()));
+                    out.push(format!("{} {}", upper_first(&name), c.dated_number()));
                 }
                 None => match a.date {
                     Some(d) => out.push(date_quoted(d)),

@@ -701,9 +701,12 @@ fn title_page(t: &TitlePage, width: usize, out: &mut Vec<Child>) {
     ));
     if let Some(s) = &t.stamps {
         out.push(Child::Table(Box::new(stamps(s, width))));
+        // The paragraph after a table gets the table's gap; this empty one
+        // takes it, so the title keeps its own space above.
+        out.push(Child::paragraph(DocxParagraph::new()));
     }
     out.push(Child::paragraph(
-        centred(&t.title, true, 36).line_spacing(LineSpacing::new().before(2880).after(160)),
+        centred(&t.title, true, 36).line_spacing(LineSpacing::new().before(2400).after(160)),
     ));
     if !t.subtitle.is_empty() {
         out.push(Child::paragraph(centred(&t.subtitle, false, BODY_SIZE)));
