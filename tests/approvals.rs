@@ -277,6 +277,33 @@ fn a_title_page_with_defaults_names_the_organisation_and_the_order_year() {
     if let Some(first) = pdf_page_text(&render(&org, DocumentKind::Provision, Format::Pdf), 1) {
         assert_phrases_in_order(&first, &expected[..6], "PDF page 1");
     }
+
+    // Each field written wins over its default.
+    let mut org = org.into_organization();
+    org.orders.provision.as_mut().unwrap().title_page = Some(TitlePage {
+        organization: Some("МБОУ «Средняя школа № 9» г. Энска".into()),
+        place: Some("г. Энск".into()),
+        year: Some(2021),
+        compilers: vec![nastavnik_core::Responsible::Text(
+            "И.И. Петрова, методист".into(),
+        )],
+        ..TitlePage::default()
+    });
+    let org = prepared(org);
+    let expected = strings(&[
+        "МБОУ «Средняя школа № 9» г. Энска",
+        "ПРИНЯТО",
+        "Составитель:",
+        "И.И. Петрова, методист",
+        "г. Энск",
+        "2021",
+    ]);
+    assert_phrases_in_order(&text_of(&org, DocumentKind::Provision), &expected, "IR");
+    let docx = render(&org, DocumentKind::Provision, Format::Docx);
+    assert_phrases_in_order(&docx_text(&docx), &expected, "DOCX");
+    if let Some(first) = pdf_page_text(&render(&org, DocumentKind::Provision, Format::Pdf), 1) {
+        assert_phrases_in_order(&first, &expected, "PDF page 1");
+    }
 }
 
 #[test]
@@ -354,4 +381,44 @@ orders:
                 && w.contains("только у положения и программы")),
         "{warnings:#?}"
     );
+}
+
+#[test]
+fn check_names_the_missing_key_at_its_line_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = format!("{SCHOOL}      - {{ kind: утверждено, document: prikaz78 }}\n");
+    std::fs::write(dir.path().join("школа.yaml"), yaml).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args(["check", "школа.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        out.contains("школа.yaml:9:39: ошибка: поле «orders.provision.approvals[0].document»: документ с ключом «prikaz78» не найден"),
+        "{out}"
+    );
+}
+
+#[test]
+fn what_a_stamp_says_cannot_change_the_layout() {
+    let hostile = "#set page(width: 1cm) ]) \" <w:p/> *жирный* @[#0]";
+    let mut org = sample_model(SAMPLE);
+    let provision = org.orders.provision.as_mut().unwrap();
+    provision.approvals[2].by = Some(hostile.into());
+    provision.approvals[3].heading = Some(hostile.into());
+    let org = prepared(org);
+    let text = text_of(&org, DocumentKind::Provision);
+    assert_eq!(text.matches("#set page(width: 1cm)").count(), 2, "{text}");
+    let docx = render(&org, DocumentKind::Provision, Format::Docx);
+    assert_eq!(docx_text(&docx).matches("<w:p/>").count(), 2);
+    let pdf = render(&org, DocumentKind::Provision, Format::Pdf);
+    if let Some(text) = pdf_text(&pdf) {
+        assert_eq!(
+            squeeze(&text).matches(&squeeze("*жирный* @[#0]")).count(),
+            2,
+            "{text}"
+        );
+    }
 }
