@@ -116,7 +116,9 @@ const SIGN_LINE: &str = "____________";
 
 /// The lines of one approval of a document whose title is `noun`
 /// («Положение», «Программа»: the participle agrees with it).
-fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<String> {
+/// `narrow`: three or four stamps in a row, where the signature's line and
+/// the name do not fit on one line.
+fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval, narrow: bool) -> Vec<String> {
     let (gender, number) = phrase_agreement(noun);
     let word = |p: Participle| participle(p, gender, number, true);
     let heading = a.heading.clone().unwrap_or_else(|| match a.kind {
@@ -168,7 +170,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
                     .filter(|_| a.kind == ApprovalKind::Approved)
                     .unwrap_or_else(|| format!("{lead} {}", org.genitive()))
             }));
-            out.extend(signature(org, a, false));
+            out.extend(signature(org, a, false, narrow));
             out.push(
                 cited
                     .as_ref()
@@ -190,7 +192,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
                     out.push(org_genitive());
                 }
             }
-            out.extend(signature(org, a, false));
+            out.extend(signature(org, a, false, narrow));
             out.push(
                 cited
                     .as_ref()
@@ -201,7 +203,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
         ApprovalKind::Approve | ApprovalKind::Agreed => {
             out.extend(by);
             let default_signer = a.kind == ApprovalKind::Approve;
-            out.extend(signature(org, a, default_signer));
+            out.extend(signature(org, a, default_signer, narrow));
             match &cited {
                 Some(c) => {
                     let name = c.name.clone().unwrap_or_else(|| {
@@ -228,7 +230,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval) -> Vec<Stri
 
 /// The position line and the signature line of an approval's signer.
 /// `default_head`: without `person`, the head signs («УТВЕРЖДАЮ»).
-fn signature(org: &Organization, a: &Approval, default_head: bool) -> Vec<String> {
+fn signature(org: &Organization, a: &Approval, default_head: bool, narrow: bool) -> Vec<String> {
     let key = a.person.as_deref().or(default_head.then_some("head"));
     let signer = key.and_then(|k| person(org, k));
     let mut out = Vec::new();
@@ -242,7 +244,13 @@ fn signature(org: &Organization, a: &Approval, default_head: bool) -> Vec<String
         _ => {}
     }
     if let Some(p) = signer {
-        out.push(format!("{SIGN_LINE} /{}/", p.initials_surname()));
+        let name = format!("/{}/", p.initials_surname());
+        if narrow {
+            out.push(SIGN_LINE.into());
+            out.push(name);
+        } else {
+            out.push(format!("{SIGN_LINE} {name}"));
+        }
     }
     out
 }
@@ -284,7 +292,7 @@ pub fn stamps(org: &Organization, of: Approved, noun: &str) -> Stamps {
         .map(|a| {
             (
                 a.column.map(|c| usize::from(c).clamp(1, columns) - 1),
-                lines(org, of, noun, a),
+                lines(org, of, noun, a, columns > 2),
             )
         })
         .collect();

@@ -651,12 +651,20 @@ fn acquaintance(a: &Acquaintance, width: usize, out: &mut Vec<Child>) {
 fn stamps(s: &Stamps, width: usize) -> DocxTable {
     let columns = s.columns.max(1);
     let cell_width = width / columns;
+    // Three or four in a row are set at 12 pt, as in the PDF.
+    let size = if columns > 2 { TABLE_SIZE } else { BODY_SIZE };
     let cell = |lines: &[String]| {
-        let p = if lines.is_empty() {
-            DocxParagraph::new().style(style::ASIDE)
-        } else {
-            lines_paragraph(lines, false).style(style::ASIDE)
-        };
+        let mut p = DocxParagraph::new().style(style::ASIDE);
+        for (i, line) in lines.iter().enumerate() {
+            let mut r = run(line, false, false);
+            if size != BODY_SIZE {
+                r = r.size(size);
+            }
+            if i + 1 < lines.len() {
+                r = r.add_break(BreakType::TextWrapping);
+            }
+            p = p.add_run(r);
+        }
         TableCell::new()
             .add_paragraph(p)
             .width(cell_width, WidthType::Dxa)
