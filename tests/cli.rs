@@ -739,7 +739,7 @@ fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everyth
     let renderer = nastavnik_gen::Renderer::new();
     for kind in nastavnik_gen::DocumentKind::ALL
         .into_iter()
-        .filter(|k| k.is_public())
+        .filter(|k| k.is_public() && k.fits(org.organization.kind))
     {
         let doc = renderer
             .document(&org.organization, kind)

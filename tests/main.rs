@@ -4,6 +4,7 @@
 
 mod common;
 
+mod approvals;
 mod bundle;
 mod cli;
 mod consistency;

@@ -44,6 +44,11 @@ pub(crate) fn refuse_unfit(kind: DocumentKind, issuer: OrganizationKind) -> Resu
         OrganizationKind::School => "образовательная организация (kind: school)",
         OrganizationKind::Authority => "орган управления образованием (kind: authority)",
     };
+    // Whom the file describes: the accusative.
+    let whom = |k: OrganizationKind| match k {
+        OrganizationKind::School => "образовательную организацию (kind: school)",
+        OrganizationKind::Authority => "орган управления образованием (kind: authority)",
+    };
     let author = [OrganizationKind::School, OrganizationKind::Authority]
         .into_iter()
         .find(|k| kind.fits(*k))
@@ -56,7 +61,7 @@ pub(crate) fn refuse_unfit(kind: DocumentKind, issuer: OrganizationKind) -> Resu
     Err(GenError::MissingData(format!(
         "документ «{}» пишет {author}, а этот файл описывает {}; для него есть: {}",
         kind.title(),
-        word(issuer),
+        whom(issuer),
         fitting.join(", ")
     )))
 }

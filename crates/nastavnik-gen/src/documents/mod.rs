@@ -1,5 +1,6 @@
 //! Document kinds: each builds IR from the model through its template.
 
+pub mod approvals;
 pub mod components;
 pub mod context;
 pub mod issuers;
