@@ -9,6 +9,7 @@
 //! | `approved`, `accepted` | a title or a person | the stamp's participle in capitals: УТВЕРЖДЕНА, ПРИНЯТО |
 //! | `appointed` | a person or a title | «назначенный», «назначенная» |
 //! | `lower_first` | a string | the first letter small, unless the first word is an abbreviation |
+//! | `upper_first` | a string | the first letter capital |
 //!
 //! Case names: `nominative`, `genitive`, `dative`, `accusative`,
 //! `instrumental`, `prepositional` (or `locative`), English or Russian.
@@ -46,6 +47,7 @@ pub fn register(env: &mut Environment<'_>) {
         agree(&v, Participle::Appointed, false)
     });
     env.add_filter("lower_first", |v: String| lower_first(&v));
+    env.add_filter("upper_first", |v: String| upper_first(&v));
 }
 
 /// The first letter small, unless the first word is an abbreviation
@@ -84,6 +86,13 @@ fn case_filter(state: &State, value: Value, case: String, kwargs: Kwargs) -> Res
     let style: Option<String> = kwargs.get("style")?;
     kwargs.assert_all_used()?;
     if let Some(person) = person_of(&value) {
+        // The house style (`house.names`) unless the template says.
+        let style = style.or_else(|| {
+            state
+                .lookup("house")
+                .and_then(|h| h.get_attr("names").ok())
+                .and_then(|n| n.as_str().map(str::to_string))
+        });
         let style = match style.as_deref() {
             None => NameStyle::InitialsSurname,
             Some(s) => NameStyle::from_name(s).ok_or_else(|| {

@@ -171,8 +171,10 @@ pub fn build(
     };
     // One pass over every text, whatever it came from: the typography rules
     // for words, and printable characters everywhere (addresses included).
+    let as_written = context::house_style(org, kind).keeps_text();
     document.walk_text_mut(&mut |kind, text| {
         *text = match kind {
+            TextKind::Words if as_written => crate::text::printable(text),
             TextKind::Words => crate::text::printable(&nastavnik_core::russian::polish(text)),
             TextKind::Url => crate::text::printable(text),
         }
@@ -271,15 +273,16 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         }
         None => org.orders.implementation.as_ref(),
     };
+    let names = context::house_style(org, kind).name_style();
     let acquainted: Vec<String> = match order.and_then(|o| o.acquainted.clone()) {
         Some(keys) => keys
             .iter()
             .filter_map(|k| org.people.get(k))
-            .map(|p| p.initials_surname())
+            .map(|p| p.styled(Case::Nominative, names))
             .collect(),
         None => org
             .curator()
-            .map(|p| p.initials_surname())
+            .map(|p| p.styled(Case::Nominative, names))
             .into_iter()
             .collect(),
     };
@@ -347,7 +350,7 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .roadmap
         .as_ref()
         .and_then(|r| r.period)
-        .map(|p| p.describe());
+        .map(|p| context::period_in_style(&p, &context::house_style(org, kind)));
     let pairs: Vec<PairView> = p
         .pairs
         .iter()
@@ -479,7 +482,9 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         org => Value::from_serialize(OrgView::new(org)),
         head => Value::from_serialize(PersonView::new(&org.head)),
         curator => org.curator().map(|p| Value::from_serialize(PersonView::new(p))),
-        order => order.map(|o| Value::from_serialize(OrderView::new(o))),
+        order => order.map(|o| Value::from_serialize(OrderView::new(o, org))),
+        house => Value::from_serialize(context::HouseView::new(&context::house_style(org, kind))),
+        acts => Value::from_serialize(context::ActsView::new(org, kind)),
         roadmap => roadmap.map(Value::from_serialize),
         acquainted => acquainted,
         header_lines => org.header.clone(),
