@@ -10,6 +10,7 @@ mod documents;
 mod docx_valid;
 mod fuzz;
 mod grammar_documents;
+mod house_style;
 mod injection;
 mod reports;
 mod roadmaps;

@@ -64,6 +64,31 @@ pub fn lower_first(text: &str) -> String {
     first.to_lowercase().chain(chars).collect()
 }
 
+/// One period where a name in the style «Орлов И.Ю.» ends a sentence:
+/// «Орлова И.Ю..» → «Орлова И.Ю.»; an ellipsis «...» stays.
+pub fn single_period(text: &str) -> String {
+    if !text.contains("..") {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| **c == '.').count();
+        if run == 2 {
+            out.push('.');
+            i += 2;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// The first letter capital: «объявить благодарность» → «Объявить благодарность».
 pub fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
@@ -227,6 +252,12 @@ pub fn position_and_name(p: &Person, role: Option<&str>, case: Case) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_ending_a_sentence_has_one_period() {
+        assert_eq!(single_period("работе Орлова И.Ю.."), "работе Орлова И.Ю.");
+        assert_eq!(single_period("и т. д..."), "и т. д...");
+    }
 
     #[test]
     fn lower_first_keeps_abbreviations() {

@@ -175,7 +175,9 @@ pub fn build(
     document.walk_text_mut(&mut |kind, text| {
         *text = match kind {
             TextKind::Words if as_written => crate::text::printable(text),
-            TextKind::Words => crate::text::printable(&nastavnik_core::russian::polish(text)),
+            TextKind::Words => crate::text::printable(&crate::grammar_filters::single_period(
+                &nastavnik_core::russian::polish(text),
+            )),
             TextKind::Url => crate::text::printable(text),
         }
     });

@@ -1,0 +1,158 @@
+//! Cited acts and house style, proved on a school the samples do not
+//! contain: an order «На основании» a regional act with no purpose, the date
+//! in the requisites «19.11.2020», «ПРИКАЗЫВАЮ» without a colon, names
+//! «Фамилия И.О.», a положение of 2020 citing acts as a dash list and never
+//! the Концепция of 2025 — asserted in the PDF and in the DOCX.
+
+use crate::common::*;
+use nastavnik_core::Prepared;
+use nastavnik_gen::{DocumentKind, Format};
+
+/// МАОУ СШ № 41 of an invented town, with its house style.
+fn school(extra: &str) -> Prepared {
+    let yaml = format!(
+        r#"kind: school
+name: Муниципальное автономное общеобразовательное учреждение «Средняя школа № 41» города Зареченска
+short_name: МАОУ СШ № 41
+place: г. Зареченск
+head: {{ surname: Ларионова, name: Татьяна, patronymic: Сергеевна, position: Директор }}
+people:
+  orlov: {{ surname: Орлов, name: Игорь, patronymic: Юрьевич, gender: male, position: заместитель директора по учебной работе }}
+curator: orlov
+style:
+  names: surname_initials
+  order_date: numeric
+  directive: ПРИКАЗЫВАЮ
+  acts: list
+acts:
+  regional:
+    - reference: приказом комитета образования Зареченской области
+      name: приказ комитета образования Зареченской области
+      date: 02.10.2020
+      number: "181/1"
+      title: О внедрении целевой модели наставничества в Зареченской области
+orders:
+  implementation:
+    number: 77-од
+    date: 19.11.2020
+    start: 01.12.2020
+    lead: На основании
+    purpose: ""
+    basis:
+      - reference: приказом комитета образования Зареченской области
+        date: 02.10.2020
+        number: "181/1"
+        title: О внедрении целевой модели наставничества в Зареченской области
+roadmap:
+  from_default: true
+  period: 2020/2021
+{extra}"#
+    );
+    nastavnik_core::from_yaml_str(&yaml, "school41.yaml").expect("the invented school loads")
+}
+
+/// The text a reader sees in the PDF and in the DOCX, squeezed.
+fn both(org: &Prepared, kind: DocumentKind) -> Vec<(&'static str, String)> {
+    let mut out = vec![(
+        "docx",
+        squeeze(&docx_text(&render(org, kind, Format::Docx))),
+    )];
+    if tool_available("pdftotext", "poppler-utils") {
+        let pdf = render(org, kind, Format::Pdf);
+        out.push(("pdf", squeeze(&pdf_text(&pdf).expect("pdftotext reads it"))));
+    }
+    out
+}
+
+#[test]
+fn an_order_on_the_basis_of_a_regional_act_in_the_house_style() {
+    let org = school("");
+    for (format, text) in both(&org, DocumentKind::OrderImplementation) {
+        for phrase in [
+            "19.11.2020№77-од",
+            "г.Зареченск",
+            "Наоснованииприказакомитетаобразования Зареченскойобластиот02.10.2020№181/1«Овнедрениицелевоймоделинаставничествав Зареченскойобласти»ПРИКАЗЫВАЮ1.",
+            "ОрловаИ.Ю.",
+        ] {
+            assert!(text.contains(&squeeze(phrase)), "{format}: no «{phrase}» in {text}");
+        }
+        for absent in ["И.Ю..", "ПРИКАЗЫВАЮ:", "вцелях", "Всоответствиис", "«19»ноября"] {
+            assert!(!text.contains(absent), "{format}: «{absent}» in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_provision_of_2020_lists_the_acts_in_force_and_the_regional_one() {
+    let org = school("");
+    for (format, text) in both(&org, DocumentKind::Provision) {
+        for phrase in [
+            "разработановсоответствиисоследующимидокументами:",
+            "—Федеральныйзаконот29декабря2012года№273-ФЗ«ОбобразованиивРоссийскойФедерации»;",
+            "—распоряжениеМинистерствапросвещенияРоссийскойФедерацииот25декабря2019года№Р-145",
+            "—приказкомитетаобразованияЗареченскойобластиот2октября2020года№181/1",
+            "—уставобразовательнойорганизации.",
+        ] {
+            assert!(text.contains(phrase), "{format}: no «{phrase}» in {text}");
+        }
+        assert!(!text.contains("1264-р"), "{format}: a 2020 document cites the 2025 Концепция");
+        // The regional act is written once, though the order cites it too.
+        assert_eq!(text.matches("№181/1").count(), 1, "{format}");
+    }
+}
+
+#[test]
+fn the_organisation_chooses_its_acts_and_a_later_document_cites_the_concept() {
+    let org = school(
+        "  # \n",
+    );
+    let mut model = org.into_organization();
+    model.acts.cite = Some(
+        ["decree-94", "r-145", "concept-2030"]
+            .map(|id| nastavnik_core::catalogue::acts::ActId(id.into()))
+            .to_vec(),
+    );
+    model.style.acts = Some(nastavnik_core::Citing::Inline);
+    model.orders.implementation.as_mut().unwrap().date =
+        chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    let org = prepared(model);
+    for (format, text) in both(&org, DocumentKind::Provision) {
+        for phrase in [
+            "разработановсоответствиисУказомПрезидентаРоссийскойФедерацииот02.03.2018№94«Обучреждениизнакаотличия„Занаставничество“»,распоряжениемМинистерствапросвещения",
+            "распоряжениемПравительстваРоссийскойФедерацииот21.05.2025№1264-р",
+            "приказомкомитетаобразованияЗареченскойобластиот02.10.2020№181/1",
+            ",уставомобразовательнойорганизации.",
+        ] {
+            assert!(text.contains(phrase), "{format}: no «{phrase}» in {text}");
+        }
+        assert!(!text.contains("273-ФЗ"), "{format}: the law was not chosen");
+    }
+}
+
+#[test]
+fn free_text_as_written_and_a_preamble_without_acts() {
+    let mut model = school("").into_organization();
+    let order = model.orders.implementation.as_mut().unwrap();
+    order.lead = Some(String::new());
+    order.purpose = Some("в целях развития наставничества".into());
+    order.extra_points = vec!["Ответственный — И. Ю. Орлов, приказ №181/1.".into()];
+    order.style.text = Some(nastavnik_core::TextStyle::AsWritten);
+    order.style.order_date = Some(nastavnik_core::DateStyle::Long);
+    order.style.directive = Some("п р и к а з ы в а ю:".into());
+    let org = prepared(model);
+    let doc = renderer()
+        .document(&org, DocumentKind::OrderImplementation)
+        .unwrap();
+    let plain = doc.plain_text();
+    assert!(plain.contains("И. Ю. Орлов, приказ №181/1."), "{plain}");
+    for (format, text) in both(&org, DocumentKind::OrderImplementation) {
+        for phrase in [
+            "19ноября2020г.",
+            "Вцеляхразвитиянаставничествап р и к а з ы в а ю:",
+            "И.Ю.Орлов,приказ№181/1.",
+        ] {
+            assert!(text.contains(&squeeze(phrase)), "{format}: no «{phrase}» in {text}");
+        }
+        assert!(!text.contains("Наоснован"), "{format}");
+    }
+}
