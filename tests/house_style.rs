@@ -76,7 +76,13 @@ fn an_order_on_the_basis_of_a_regional_act_in_the_house_style() {
         ] {
             assert!(text.contains(&squeeze(phrase)), "{format}: no «{phrase}» in {text}");
         }
-        for absent in ["И.Ю..", "ПРИКАЗЫВАЮ:", "вцелях", "Всоответствиис", "«19»ноября"] {
+        for absent in [
+            "И.Ю..",
+            "ПРИКАЗЫВАЮ:",
+            "вцелях",
+            "Всоответствиис",
+            "«19»ноября",
+        ] {
             assert!(!text.contains(absent), "{format}: «{absent}» in {text}");
         }
     }
@@ -95,7 +101,10 @@ fn a_provision_of_2020_lists_the_acts_in_force_and_the_regional_one() {
         ] {
             assert!(text.contains(phrase), "{format}: no «{phrase}» in {text}");
         }
-        assert!(!text.contains("1264-р"), "{format}: a 2020 document cites the 2025 Концепция");
+        assert!(
+            !text.contains("1264-р"),
+            "{format}: a 2020 document cites the 2025 Концепция"
+        );
         // The regional act is written once, though the order cites it too.
         assert_eq!(text.matches("№181/1").count(), 1, "{format}");
     }
@@ -103,9 +112,7 @@ fn a_provision_of_2020_lists_the_acts_in_force_and_the_regional_one() {
 
 #[test]
 fn the_organisation_chooses_its_acts_and_a_later_document_cites_the_concept() {
-    let org = school(
-        "  # \n",
-    );
+    let org = school("  # \n");
     let mut model = org.into_organization();
     model.acts.cite = Some(
         ["decree-94", "r-145", "concept-2030"]
@@ -151,8 +158,165 @@ fn free_text_as_written_and_a_preamble_without_acts() {
             "Вцеляхразвитиянаставничествап р и к а з ы в а ю:",
             "И.Ю.Орлов,приказ№181/1.",
         ] {
-            assert!(text.contains(&squeeze(phrase)), "{format}: no «{phrase}» in {text}");
+            assert!(
+                text.contains(&squeeze(phrase)),
+                "{format}: no «{phrase}» in {text}"
+            );
         }
         assert!(!text.contains("Наоснован"), "{format}");
+    }
+}
+
+/// A starting file with its placeholders filled by plausible values.
+fn filled(yaml: &str) -> String {
+    let mut out = String::new();
+    for line in yaml.lines() {
+        let line = match line.find("\"ЗАПОЛНИТЕ: ") {
+            Some(at) if !line.trim_start().starts_with('#') => {
+                let hint = line[at + 1..].split('"').next().unwrap();
+                let value = if hint.contains("дата") {
+                    "13.08.2025"
+                } else if hint.contains("номер") {
+                    "\"15-од\""
+                } else if hint.contains("родительном") {
+                    "Управления образования администрации города Озёрска"
+                } else if hint.contains("органа управления") {
+                    "Управление образования администрации города Озёрска"
+                } else if hint.contains("наименование") {
+                    "Муниципальное бюджетное общеобразовательное учреждение «Школа № 3»"
+                } else if hint.contains("субъект") {
+                    "ЧЕЛЯБИНСКАЯ ОБЛАСТЬ"
+                } else if hint.contains("место") {
+                    "г. Озёрск"
+                } else if hint.contains("территория") {
+                    "Миасский городской округ"
+                } else if hint.contains("творительный") {
+                    "приказом Министерства образования Челябинской области"
+                } else if hint.contains("заголовок") {
+                    "О внедрении целевой модели наставничества"
+                } else if hint.contains("методическая служба") {
+                    "МКУ «Методический центр»"
+                } else if hint.contains("Фамилия И.О.") {
+                    "Громова Л.А."
+                } else if hint.contains("фамилия") {
+                    "Зайцева"
+                } else if hint.contains("имя") {
+                    "Вера"
+                } else {
+                    "Павловна"
+                };
+                line.replacen(&format!("\"{hint}\""), value, 1)
+            }
+            _ => line.to_string(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_new_school_renders_its_first_order_before_it_has_pairs_or_a_council() {
+    use nastavnik_core::check::needs;
+    use nastavnik_core::load::starter::starter_yaml;
+    let yaml = starter_yaml(
+        "МБОУ «Школа № 3»",
+        nastavnik_core::OrganizationKind::School,
+        2025,
+    );
+    let errors = nastavnik_core::load_str(&yaml, "school.yaml").unwrap_err();
+    assert!(errors.diagnostics().len() <= 8, "{errors}");
+    let org = nastavnik_core::from_yaml_str(&filled(&yaml), "school.yaml").unwrap();
+    assert!(needs::missing(&org, "order-implementation").is_empty());
+    let text = docx_text(&render(
+        &org,
+        DocumentKind::OrderImplementation,
+        Format::Docx,
+    ));
+    assert!(
+        squeeze(&text).contains("ВнедритьцелевуюмодельнаставничествавМБОУ«Школа№3»"),
+        "{text}"
+    );
+    // The later documents say what they lack, and render refuses them for that.
+    let missing = needs::missing(&org, "order-pairs");
+    assert_eq!(missing[0].field, "orders.pairs");
+    let err = renderer()
+        .document(&org, DocumentKind::OrderPairs)
+        .unwrap_err();
+    assert!(err.to_string().contains("orders.pairs"), "{err}");
+}
+
+#[test]
+fn an_authority_starts_with_its_own_file() {
+    use nastavnik_core::load::starter::starter_yaml;
+    let yaml = starter_yaml(
+        "Управление образования",
+        nastavnik_core::OrganizationKind::Authority,
+        2025,
+    );
+    for absent in ["council", "participants", "mentees", "acquainted"] {
+        assert!(!yaml.contains(absent), "{absent} in an authority's file");
+    }
+    let org = nastavnik_core::from_yaml_str(&filled(&yaml), "authority.yaml")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (format, text) in both(&org, DocumentKind::OrderImplementation) {
+        for phrase in [
+            "РОССИЙСКАЯФЕДЕРАЦИЯ",
+            "ЧЕЛЯБИНСКАЯОБЛАСТЬ",
+            "г.Озёрск",
+            "ВсоответствиисприказомМинистерстваобразованияЧелябинскойобластиот13.08.2025№15-од",
+            "вМиасскомгородскомокруге",
+            "РуководителямМуниципальногобюджетногообщеобразовательногоучреждения«Школа№3»(ГромоваЛ.А.)",
+            "МКУ«Методическийцентр»(ГромоваЛ.А.)обеспечитьметодическоесопровождение",
+        ] {
+            assert!(text.contains(phrase), "{format}: no «{phrase}» in {text}");
+        }
+    }
+}
+
+/// Nothing `check` accepts is refused by `render`: every kind of every
+/// sample, and of samples with sections taken away, renders exactly when
+/// `needs` finds nothing missing.
+#[test]
+fn what_check_accepts_render_makes() {
+    let samples = [
+        "school9-2020.yaml",
+        "sharya-2020.yaml",
+        "sosh19-2021.yaml",
+        "terengul-lyceum-2023.yaml",
+        "novoshakhtinsk-2022.yaml",
+    ];
+    type Cut = fn(&mut nastavnik_core::Organization);
+    let cuts: [(&str, Cut); 7] = [
+        ("nothing", |_| {}),
+        ("pairs", |o| o.participants.pairs.clear()),
+        ("council", |o| o.council = None),
+        ("orders", |o| o.orders = Default::default()),
+        ("roadmap", |o| o.roadmap = None),
+        ("curator", |o| o.curator = None),
+        ("reports and participants", |o| {
+            o.reports = Default::default();
+            o.participants = Default::default();
+        }),
+    ];
+    for sample_name in samples {
+        for (cut_name, cut) in &cuts {
+            let mut model = sample_model(sample_name);
+            cut(&mut model);
+            let Ok(org) = nastavnik_core::prepare(model) else {
+                continue;
+            };
+            for kind in DocumentKind::ALL {
+                let missing = nastavnik_core::check::needs::missing(&org, kind.id());
+                let result = renderer().document(&org, kind);
+                assert_eq!(
+                    missing.is_empty(),
+                    result.is_ok(),
+                    "{sample_name} without {cut_name}, {}: needs {missing:?}, render {:?}",
+                    kind.id(),
+                    result.err().map(|e| e.to_string())
+                );
+            }
+        }
     }
 }

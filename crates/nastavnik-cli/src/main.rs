@@ -464,8 +464,12 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             }
             Err(err) => (String::new(), Err(err)),
         };
+        let mut documents = String::new();
         let diagnostics = match loaded {
-            Ok(loaded) => loaded.warnings,
+            Ok(loaded) => {
+                documents = what_it_can_make(file, &loaded.organization);
+                loaded.warnings
+            }
             Err(err @ nastavnik_core::LoadError::Io { .. }) => return Err(bad_input(err)),
             Err(err) => err.diagnostics().to_vec(),
         };
@@ -482,6 +486,7 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             if diagnostics.is_empty() {
                 let _ = writeln!(out, "{}: ошибок нет", file.display());
             }
+            let _ = write!(out, "{documents}");
         }
         all.extend(diagnostics);
     }
@@ -501,6 +506,42 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             },
         })
     }
+}
+
+/// The kinds a file can produce, and for each it cannot, what is missing
+/// and where to add it.
+fn what_it_can_make(file: &Path, org: &nastavnik_core::Organization) -> String {
+    use std::fmt::Write as _;
+    let mut ready = Vec::new();
+    let mut waiting = String::new();
+    for kind in DocumentKind::ALL {
+        let missing = nastavnik_core::check::needs::missing(org, kind.id());
+        if missing.is_empty() {
+            ready.push(kind.id());
+            continue;
+        }
+        let _ = writeln!(waiting, "  {} — {}:", kind.id(), kind.title());
+        for m in missing {
+            let _ = writeln!(waiting, "    {m}");
+        }
+    }
+    let mut out = format!(
+        "{}: можно сделать: {}\n",
+        file.display(),
+        if ready.is_empty() {
+            "ничего".to_string()
+        } else {
+            ready.join(", ")
+        }
+    );
+    if !waiting.is_empty() {
+        let _ = write!(
+            out,
+            "{}: пока нельзя (чего не хватает и куда это вписать):\n{waiting}",
+            file.display()
+        );
+    }
+    out
 }
 
 /// The academic year under way: from July on, the one that starts this year.
@@ -732,7 +773,14 @@ fn render(
     if let Some(dir) = templates {
         renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
     }
-    let document = renderer.document(&org, kind).map_err(bad_input)?;
+    let document = renderer.document(&org, kind).map_err(|e| match e {
+        nastavnik_gen::GenError::MissingData(what) => bad_input(format!(
+            "{}: {} — не хватает данных: {what}",
+            file.display(),
+            kind.id()
+        )),
+        other => bad_input(other),
+    })?;
     // Everything is rendered before anything is written: a failure leaves no file behind.
     let mut outputs = Vec::new();
     for format in &chosen {

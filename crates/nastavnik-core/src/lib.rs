@@ -32,7 +32,7 @@ pub use model::organization::{IssuedDocument, Orders, Organization, Organization
 pub use model::person::{NameStyle, Person, Sex};
 pub use model::progress::{Evidence, Status};
 pub use model::report::{Figures, FormCount, Report, Reports, TextBlock};
-pub use model::style::{AcademicYear, Citing, DateStyle, HouseStyle, Names, TextStyle};
 pub use model::roadmap::{
     Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step,
 };
+pub use model::style::{AcademicYear, Citing, DateStyle, HouseStyle, Names, TextStyle};

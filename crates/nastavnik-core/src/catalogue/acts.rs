@@ -68,7 +68,12 @@ impl Act {
             Case::Dative => &self.dative,
             _ => &self.name,
         };
-        with_requisites(head, date_numeric(self.date), &self.number, self.title.as_deref())
+        with_requisites(
+            head,
+            date_numeric(self.date),
+            &self.number,
+            self.title.as_deref(),
+        )
     }
 
     /// «Федеральный закон от 29 декабря 2012 года № 273-ФЗ «…»», for a list.
@@ -164,12 +169,15 @@ pub fn choose<'a>(
     };
     let mut out: Vec<Cited<'a>> = Vec::new();
     for act in federal {
-        if date.is_none_or(|d| act.in_force_on(d)) && !out.iter().any(|c| c.same(act.date, &act.number)) {
+        if date.is_none_or(|d| act.in_force_on(d))
+            && !out.iter().any(|c| c.same(act.date, &act.number))
+        {
             out.push(Cited::Federal(act));
         }
     }
     for doc in own {
-        if date.is_none_or(|d| doc.date <= d) && !out.iter().any(|c| c.same(doc.date, &doc.number)) {
+        if date.is_none_or(|d| doc.date <= d) && !out.iter().any(|c| c.same(doc.date, &doc.number))
+        {
             out.push(Cited::Own(doc));
         }
     }
@@ -236,11 +244,31 @@ pub fn case_after(lead: &str) -> Case {
 
 /// Head words of acts: instrumental, genitive, dative, nominative.
 const HEADS: &[[&str; 4]] = &[
-    ["Федеральным законом", "Федерального закона", "Федеральному закону", "Федеральный закон"],
-    ["методическими рекомендациями", "методических рекомендаций", "методическим рекомендациям", "методические рекомендации"],
+    [
+        "Федеральным законом",
+        "Федерального закона",
+        "Федеральному закону",
+        "Федеральный закон",
+    ],
+    [
+        "методическими рекомендациями",
+        "методических рекомендаций",
+        "методическим рекомендациям",
+        "методические рекомендации",
+    ],
     ["приказом", "приказа", "приказу", "приказ"],
-    ["распоряжением", "распоряжения", "распоряжению", "распоряжение"],
-    ["постановлением", "постановления", "постановлению", "постановление"],
+    [
+        "распоряжением",
+        "распоряжения",
+        "распоряжению",
+        "распоряжение",
+    ],
+    [
+        "постановлением",
+        "постановления",
+        "постановлению",
+        "постановление",
+    ],
     ["решением", "решения", "решению", "решение"],
     ["письмом", "письма", "письму", "письмо"],
     ["указом", "указа", "указу", "указ"],
@@ -307,7 +335,11 @@ mod tests {
     fn the_catalogue_reads_and_every_act_has_its_forms() {
         assert!(catalogue().len() >= 6);
         for act in catalogue() {
-            assert!(!act.instrumental.is_empty() && !act.genitive.is_empty(), "{}", act.id);
+            assert!(
+                !act.instrumental.is_empty() && !act.genitive.is_empty(),
+                "{}",
+                act.id
+            );
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
+pub mod needs;
 pub mod prepare;
 pub mod values;
 

@@ -263,6 +263,10 @@ struct DocRef {
 }
 
 fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
+    // What `nastavnik check` says the document lacks, and nothing else, stops it.
+    if let Some(m) = nastavnik_core::check::needs::missing(org, kind.id()).first() {
+        return Err(missing(&m.to_string()));
+    }
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
     // The order of this kind; documents that are not orders see the
     // implementation order (it dates the roadmap's approval stamp).
