@@ -320,3 +320,39 @@ fn what_check_accepts_render_makes() {
         }
     }
 }
+
+#[test]
+fn template_authors_see_their_variables_and_an_undefined_one_is_named() {
+    let org = sample("school9-2020.yaml");
+    let context =
+        nastavnik_gen::documents::template_context(&org, DocumentKind::OrderImplementation)
+            .unwrap();
+    let listing = nastavnik_gen::documents::context::variables(&context);
+    for line in [
+        "order.lead = В соответствии с — начало преамбулы",
+        "order.requisites_date = «01» июня 2020 г. — дата для реквизитов",
+        "curator.surname_initials = Шевчук Е.В.",
+        "house.names = initials_surname — стиль имён",
+    ] {
+        assert!(
+            listing.replace('\u{a0}', " ").contains(line),
+            "no «{line}» in\n{listing}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("order-curator.md"),
+        "{% extends \"order-frame.md\" %}\n{% block title %}О {{ order.titel }}{% endblock %}\n",
+    )
+    .unwrap();
+    let renderer = nastavnik_gen::Renderer::new()
+        .with_templates(nastavnik_gen::Templates::with_overrides(dir.path()).unwrap());
+    let err = renderer
+        .document(&org, DocumentKind::OrderCurator)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("order-curator.md, строка 2") && err.contains("«order.titel» не определено"),
+        "{err}"
+    );
+}

@@ -162,6 +162,16 @@ enum TemplatesCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Показать переменные, которые получает шаблон вида документа: путь, смысл и значение.
+    #[command(
+        after_help = "Пример:\n  nastavnik templates vars order-implementation\n  nastavnik templates vars provision school.yaml\n\nБез файла значения берутся из образца samples/school9-2020.yaml."
+    )]
+    Vars {
+        /// Вид документа: order-implementation, provision … (список — nastavnik list).
+        kind: String,
+        /// YAML-файл организации, значения которого показать.
+        file: Option<PathBuf>,
+    },
 }
 
 /// A failure and the exit code it maps to.
@@ -379,6 +389,9 @@ fn main() -> ExitCode {
             force,
         } => init(&name, &kind, year, &output, force),
         Command::Schema { output } => write_schema(output.as_deref()),
+        Command::Templates(TemplatesCommand::Vars { kind, file }) => {
+            template_vars(&kind, file.as_deref())
+        }
         Command::Templates(TemplatesCommand::Export { dir, force }) => {
             export_templates(&dir, force)
         }
@@ -506,6 +519,41 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             },
         })
     }
+}
+
+/// `nastavnik templates vars`: what a kind's template receives, by a file
+/// or by the school9 sample built into the binary.
+fn template_vars(kind: &str, file: Option<&Path>) -> Result<(), Failure> {
+    const EXAMPLE: &str = include_str!("../../../samples/school9-2020.yaml");
+    let kind = DocumentKind::from_id(kind).ok_or_else(|| {
+        let known: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.id()).collect();
+        misuse(format!(
+            "неизвестный вид документа «{kind}»; доступны: {}",
+            known.join(", ")
+        ))
+    })?;
+    let (org, origin) = match file {
+        Some(file) => (
+            nastavnik_core::load_path(file)
+                .map_err(bad_input)?
+                .organization,
+            file.display().to_string(),
+        ),
+        None => (
+            nastavnik_core::from_yaml_str(EXAMPLE, "school9-2020.yaml").map_err(bad_input)?,
+            "образец school9-2020.yaml".to_string(),
+        ),
+    };
+    let context = nastavnik_gen::documents::template_context(&org, kind)
+        .map_err(|e| bad_input(format!("{origin}: {e}")))?;
+    let text = format!(
+        "Шаблон {} ({}) получает эти переменные; значения — из файла {origin}.\n\
+         Значения экранированы; имя в падеже — {{{{ curator | case(\"dative\") }}}}, дата — {{{{ order.date | date_long }}}}.\n\n{}",
+        nastavnik_gen::documents::template_name(kind),
+        kind.title(),
+        nastavnik_gen::documents::context::variables(&context)
+    );
+    output::to_stdout(text.as_bytes())
 }
 
 /// The kinds a file can produce, and for each it cannot, what is missing

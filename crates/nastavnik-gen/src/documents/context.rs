@@ -281,7 +281,12 @@ impl ActsView {
         let (approving, defaults) = match kind {
             DocumentKind::Provision => (o.provision.as_ref(), acts::PROVISION_DEFAULT),
             DocumentKind::Programme => (o.programme.as_ref(), acts::PROGRAMME_DEFAULT),
-            _ => return ActsView::default(),
+            _ => {
+                return ActsView {
+                    style: "inline",
+                    ..ActsView::default()
+                }
+            }
         };
         // The document's date: its approving order's, the implementation
         // order's, or the council's that adopted it; undated, it cites what
@@ -351,5 +356,246 @@ impl RoadmapView {
             title: r.title(),
             genitive,
         }
+    }
+}
+
+/// What each variable a template receives means, in Russian, by its path
+/// (`order.basis`; `pairs[].mentor` for the items of a list).
+const DESCRIPTIONS: &[(&str, &str)] = &[
+    ("org", "организация"),
+    (
+        "org.kind",
+        "вид: school (школа) или authority (орган управления образованием)",
+    ),
+    ("org.name", "полное наименование"),
+    (
+        "org.short",
+        "краткое наименование; в предложении — через фильтры case и locative",
+    ),
+    ("org.genitive", "наименование для «к приказу …»"),
+    (
+        "org.territory_locative",
+        "«в городском округе …» или «в Гимназии № 5»",
+    ),
+    ("org.territory_genitive", "«городского округа …»"),
+    (
+        "head",
+        "руководитель; имя в падеже — {{ head | case(\"dative\") }}",
+    ),
+    ("curator", "куратор (нет, если не указан)"),
+    (".initials_surname", "«Е.В. Шевчук»"),
+    (".surname_initials", "«Шевчук Е.В.»"),
+    (".full", "«Шевчук Елена Викторовна»"),
+    (".position", "должность в именительном падеже"),
+    (".position_accusative", "должность в винительном падеже"),
+    (".surname", "фамилия"),
+    (".name", "имя или инициал (у организации — наименование)"),
+    (".patronymic", "отчество или инициал"),
+    (".gender", "male, female или нет"),
+    (".forms", "падежи, заданные в YAML"),
+    (
+        "forms",
+        "формы наставничества организации: title, goal, tasks, variations …",
+    ),
+    (
+        "order",
+        "приказ этого вида (у других документов — приказ о внедрении)",
+    ),
+    (
+        "order.number",
+        "номер приказа; со знаком — фильтр number_sign",
+    ),
+    (
+        "order.date",
+        "дата ГГГГ-ММ-ДД; фильтры date_numeric, date_long, date_words, date_quoted",
+    ),
+    (
+        "order.requisites_date",
+        "дата для реквизитов в фирменном стиле (style.order_date)",
+    ),
+    (
+        "order.directive",
+        "«ПРИКАЗЫВАЮ:» или слово из style.directive",
+    ),
+    ("order.title", "заголовок из YAML, если задан"),
+    (
+        "order.lead",
+        "начало преамбулы: «В соответствии с», «На основании»; пусто — без актов",
+    ),
+    (
+        "order.lead_instrumental",
+        "начало преамбулы требует творительного падежа («с …»)",
+    ),
+    (
+        "order.basis",
+        "акты преамбулы (cites и basis) в падеже, которого требует начало",
+    ),
+    (
+        "order.default_act",
+        "Р-145 в нужном падеже: акт преамбулы, если приказ других не называет",
+    ),
+    (
+        "order.purpose",
+        "цель преамбулы; нет — цель шаблона, пустая строка — без цели",
+    ),
+    ("order.start", "дата начала внедрения ГГГГ-ММ-ДД"),
+    (
+        "order.implementers",
+        "организации, которым поручено внедрение (name, head)",
+    ),
+    (
+        "order.methodical_support",
+        "методическое сопровождение (name, head)",
+    ),
+    ("order.publish_by", "срок размещения на сайте ГГГГ-ММ-ДД"),
+    ("order.extra_points", "дополнительные пункты, как написаны"),
+    ("roadmap", "дорожная карта"),
+    ("roadmap.layout", "sections, stages или strategies"),
+    (
+        "roadmap.mark",
+        "строки отметки «Приложение …» отдельной дорожной карты",
+    ),
+    (
+        "roadmap.title",
+        "заголовок дорожной карты в именительном падеже",
+    ),
+    (
+        "roadmap.genitive",
+        "заголовок в родительном падеже со строчной буквы",
+    ),
+    (
+        "acquainted",
+        "кто расписывается «С приказом ознакомлены:», в фирменном стиле имён",
+    ),
+    ("header_lines", "строки над наименованием органа управления"),
+    ("report", "справка этого вида"),
+    (
+        "roadmap_period",
+        "период дорожной карты словами, учебный год в фирменном стиле",
+    ),
+    ("pairs", "наставнические пары и группы"),
+    ("plans", "то же, для индивидуальных планов"),
+    ("pairs_period", "общий срок пар, если он у всех один"),
+    ("rewards", "поощрения приказа о поощрении"),
+    ("event", "итоговое мероприятие"),
+    (
+        "approving",
+        "приказ, утвердивший положение или программу (date, number)",
+    ),
+    ("council", "протокол педагогического совета (date, number)"),
+    (
+        "basis",
+        "акты приказа о внедрении (прежний способ; в положении — acts)",
+    ),
+    ("base", "mentors или mentees — какая база"),
+    ("house", "фирменный стиль документа"),
+    (
+        "house.names",
+        "стиль имён: initials_surname, surname_initials, full",
+    ),
+    ("house.acts", "как ссылаться на акты: inline или list"),
+    (
+        "house.text_as_written",
+        "свободный текст печатается как написан",
+    ),
+    (
+        "acts",
+        "акты, на которые ссылается положение или программа (действующие на их дату)",
+    ),
+    (
+        "acts.style",
+        "inline — в предложении, list — списком через тире",
+    ),
+    (
+        "acts.inline",
+        "в творительном падеже: «Федеральным законом от 29.12.2012 № 273-ФЗ «…»»",
+    ),
+    (
+        "acts.listed",
+        "в именительном, даты словами: «Федеральный закон от 29 декабря 2012 года …»",
+    ),
+    ("grammar_forms", "служебное: падежи из YAML для фильтров"),
+];
+
+fn description(path: &str) -> Option<&'static str> {
+    // An exact path, else a field of any person: «.surname».
+    let last = path.rfind('.').map(|at| &path[at..]);
+    DESCRIPTIONS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .or_else(|| last.and_then(|l| DESCRIPTIONS.iter().find(|(p, _)| *p == l)))
+        .map(|(_, d)| *d)
+}
+
+/// The variables a template receives, one per line, in Russian: the path,
+/// what it means and its value in this file (shortened); a list shows its
+/// first item's fields under `name[]`.
+pub fn variables(context: &minijinja::Value) -> String {
+    let mut out = String::new();
+    let mut keys: Vec<minijinja::Value> =
+        context.try_iter().map(|i| i.collect()).unwrap_or_default();
+    keys.sort_by_key(|k| k.to_string());
+    for key in keys {
+        let name = key.to_string();
+        if name == "grammar_forms" {
+            continue;
+        }
+        let value = context.get_item(&key).unwrap_or_default();
+        walk(&name, &value, 0, &mut out);
+    }
+    out
+}
+
+fn walk(path: &str, value: &minijinja::Value, depth: usize, out: &mut String) {
+    use minijinja::value::ValueKind;
+    use std::fmt::Write as _;
+    let indent = "  ".repeat(depth);
+    let meaning = description(path).unwrap_or("");
+    let shown = match value.kind() {
+        ValueKind::Map => "{…}".to_string(),
+        ValueKind::Seq | ValueKind::Iterable => format!("список из {}", value.len().unwrap_or(0)),
+        ValueKind::None | ValueKind::Undefined => "нет".to_string(),
+        ValueKind::Bool if value.is_true() => "да".to_string(),
+        ValueKind::Bool => "нет".to_string(),
+        _ => {
+            let text = value.to_string();
+            let short: String = text.chars().take(60).collect();
+            if short.len() < text.len() {
+                format!("{short}…")
+            } else {
+                short
+            }
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{indent}{path} = {shown}{}",
+        if meaning.is_empty() {
+            String::new()
+        } else {
+            format!(" — {meaning}")
+        }
+    );
+    if depth > 3 {
+        return;
+    }
+    match value.kind() {
+        ValueKind::Map => {
+            let mut keys: Vec<minijinja::Value> =
+                value.try_iter().map(|i| i.collect()).unwrap_or_default();
+            keys.sort_by_key(|k| k.to_string());
+            for key in keys {
+                let child = value.get_item(&key).unwrap_or_default();
+                walk(&format!("{path}.{key}"), &child, depth + 1, out);
+            }
+        }
+        ValueKind::Seq => {
+            if let Ok(first) = value.get_item(&minijinja::Value::from(0)) {
+                if first.kind() == ValueKind::Map {
+                    walk(&format!("{path}[]"), &first, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
     }
 }

@@ -184,6 +184,17 @@ pub fn build(
     Ok(document)
 }
 
+/// What the template of `kind` receives for `org`: the context, for
+/// `nastavnik templates vars` ([`context::variables`]).
+pub fn template_context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
+    context(org, kind)
+}
+
+/// The template file of a kind: `order-implementation.md`.
+pub fn template_name(kind: DocumentKind) -> &'static str {
+    kind.template()
+}
+
 /// The date a document carries: its order's, or for an approved document the
 /// approving order's.
 fn document_date(org: &Organization, kind: DocumentKind) -> Option<chrono::NaiveDate> {
