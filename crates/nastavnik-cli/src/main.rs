@@ -98,7 +98,7 @@ enum Command {
     },
     /// Проверить YAML-файлы, ничего не формируя: ошибки и предупреждения с местом в файле.
     #[command(
-        after_help = "Пример:\n  nastavnik check samples/school9-2020.yaml\n  nastavnik check schools/*.yaml --format json\n\nКод выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."
+        after_help = "Пример:\n  nastavnik check samples/school9-2020.yaml\n  nastavnik check schools/*.yaml --format json\n\nВ конце — какие документы файл уже может дать и чего не хватает остальным (поле и что вписать).\nКод выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."
     )]
     Check {
         /// YAML-файлы.

@@ -92,13 +92,21 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
             if !roadmap {
                 out.push(need("roadmap", "справка строится по дорожной карте: добавьте раздел roadmap"));
             }
-            let (report, field) = if kind == "report-interim" {
-                (&org.reports.interim, "reports.interim")
+            let (report, field, what) = if kind == "report-interim" {
+                (
+                    &org.reports.interim,
+                    "reports.interim",
+                    "в файле нет раздела reports.interim: период справки (period) и кто её подготовил (prepared_by)",
+                )
             } else {
-                (&org.reports.final_, "reports.final")
+                (
+                    &org.reports.final_,
+                    "reports.final",
+                    "в файле нет раздела reports.final: период справки (period) и кто её подготовил (prepared_by)",
+                )
             };
             if report.is_none() {
-                out.push(need(field, "нет раздела справки: период (period) и кто её подготовил (prepared_by)"));
+                out.push(need(field, what));
             }
         }
         "mentor-base" if p.mentors.is_empty() => out.push(need(

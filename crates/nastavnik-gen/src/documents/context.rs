@@ -124,8 +124,9 @@ pub struct OrderView {
     /// The date as the requisites write it, in the house style:
     /// «19» ноября 2020 г., 19.11.2020 or 19 ноября 2020 г.
     pub requisites_date: String,
-    /// The directive word: «ПРИКАЗЫВАЮ:».
-    pub directive: String,
+    /// The directive word of the house style (`style.directive`); none —
+    /// the template's «ПРИКАЗЫВАЮ:».
+    pub directive: Option<String>,
     /// A title given in YAML.
     pub title: Option<String>,
     /// The words opening the preamble: «В соответствии с», «На основании»;
@@ -173,7 +174,12 @@ impl OrderView {
             number: o.number.trim().to_string(),
             date: iso(o.date),
             requisites_date: style.order_date.unwrap_or_default().format(o.date),
-            directive: style.directive_word(),
+            directive: style
+                .directive
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
             title: o.title.clone(),
             lead_instrumental: case == Case::Instrumental,
             basis: if lead.is_empty() {
