@@ -517,10 +517,12 @@ fn check_warns_what_it_guessed_at_the_field_and_in_json() {
 
 #[test]
 fn init_with_a_word_led_name_filled_in_renders_every_kind_without_agreement_errors() {
-    let yaml = nastavnik_core::load::starter::starter_yaml(
-        "Гимназия № 5",
-        nastavnik_core::OrganizationKind::School,
-        2025,
+    let yaml = nastavnik_core::load::starter::uncomment_later(
+        &nastavnik_core::load::starter::starter_yaml(
+            "Гимназия № 5",
+            nastavnik_core::OrganizationKind::School,
+            2025,
+        ),
     );
     let mut filled = String::new();
     // Each order gets a number of its own, as a registry gives them.

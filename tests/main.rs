@@ -12,6 +12,7 @@ mod documents;
 mod docx_valid;
 mod fuzz;
 mod grammar_documents;
+mod house_style;
 mod injection;
 mod municipal;
 mod reports;

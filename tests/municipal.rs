@@ -70,3 +70,49 @@ fn without_schools_the_report_says_how_to_give_them() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_command_line_reads_the_schools_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("spravka.docx");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .current_dir(root())
+        .args([
+            "render",
+            "samples/municipal/zarechny-2025.yaml",
+            "--doc",
+            "municipal-report",
+            "--schools",
+            "samples/municipal",
+            "--format",
+            "docx",
+            "--output",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The authority's own file in the folder is not counted as a school.
+    let text = docx_text(&std::fs::read(&out).unwrap());
+    assert!(
+        squeeze(&text).contains(&squeeze(
+            "В мониторинге участвовали 3 образовательные организации."
+        )),
+        "{text}"
+    );
+    // --schools belongs to the analytic report only.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .current_dir(root())
+        .args([
+            "render",
+            "samples/school9-2020.yaml",
+            "--doc",
+            "order-curator",
+            "--schools",
+            "samples/municipal",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--doc municipal-report"));
+}

@@ -62,6 +62,9 @@ enum Command {
         /// Стандарт PDF: a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4 (PDF/A), ua-1 (PDF/UA-1).
         #[arg(long)]
         pdf_standard: Option<String>,
+        /// Файлы школ или каталоги с ними — для аналитической справки органа управления (--doc municipal-report).
+        #[arg(long, value_name = "КАТАЛОГ")]
+        schools: Vec<PathBuf>,
     },
     /// Пакет документов для каждой организации: все открытые виды, общий PDF с закладками и manifest.json.
     #[command(
@@ -98,7 +101,7 @@ enum Command {
     },
     /// Проверить YAML-файлы, ничего не формируя: ошибки и предупреждения с местом в файле.
     #[command(
-        after_help = "Пример:\n  nastavnik check samples/school9-2020.yaml\n  nastavnik check schools/*.yaml --format json\n\nКод выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."
+        after_help = "Пример:\n  nastavnik check samples/school9-2020.yaml\n  nastavnik check schools/*.yaml --format json\n\nВ конце — какие документы файл уже может дать и чего не хватает остальным (поле и что вписать).\nКод выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."
     )]
     Check {
         /// YAML-файлы.
@@ -161,6 +164,16 @@ enum TemplatesCommand {
         /// Перезаписать файлы, которые уже есть.
         #[arg(long)]
         force: bool,
+    },
+    /// Показать переменные, которые получает шаблон вида документа: путь, смысл и значение.
+    #[command(
+        after_help = "Пример:\n  nastavnik templates vars order-implementation\n  nastavnik templates vars provision school.yaml\n\nБез файла значения берутся из образца samples/school9-2020.yaml."
+    )]
+    Vars {
+        /// Вид документа: order-implementation, provision … (список — nastavnik list).
+        kind: String,
+        /// YAML-файл организации, значения которого показать.
+        file: Option<PathBuf>,
     },
 }
 
@@ -379,6 +392,9 @@ fn main() -> ExitCode {
             force,
         } => init(&name, &kind, year, &output, force),
         Command::Schema { output } => write_schema(output.as_deref()),
+        Command::Templates(TemplatesCommand::Vars { kind, file }) => {
+            template_vars(&kind, file.as_deref())
+        }
         Command::Templates(TemplatesCommand::Export { dir, force }) => {
             export_templates(&dir, force)
         }
@@ -398,13 +414,14 @@ fn main() -> ExitCode {
             font_path,
             system_fonts,
             pdf_standard: standard,
+            schools,
         } => pdf_standard(standard.as_deref()).and_then(|standard| {
             render(
                 &file,
                 &doc,
                 &format,
                 output.as_deref(),
-                templates.as_deref(),
+                (templates.as_deref(), &schools),
                 (&font_path, system_fonts),
                 standard,
             )
@@ -464,8 +481,12 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             }
             Err(err) => (String::new(), Err(err)),
         };
+        let mut documents = String::new();
         let diagnostics = match loaded {
-            Ok(loaded) => loaded.warnings,
+            Ok(loaded) => {
+                documents = what_it_can_make(file, &loaded.organization);
+                loaded.warnings
+            }
             Err(err @ nastavnik_core::LoadError::Io { .. }) => return Err(bad_input(err)),
             Err(err) => err.diagnostics().to_vec(),
         };
@@ -482,6 +503,7 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             if diagnostics.is_empty() {
                 let _ = writeln!(out, "{}: ошибок нет", file.display());
             }
+            let _ = write!(out, "{documents}");
         }
         all.extend(diagnostics);
     }
@@ -501,6 +523,104 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
             },
         })
     }
+}
+
+/// `nastavnik templates vars`: what a kind's template receives, by a file
+/// or by the school9 sample built into the binary.
+fn template_vars(kind: &str, file: Option<&Path>) -> Result<(), Failure> {
+    const EXAMPLE: &str = include_str!("../../../samples/school9-2020.yaml");
+    let kind = DocumentKind::from_id(kind).ok_or_else(|| {
+        let known: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.id()).collect();
+        misuse(format!(
+            "неизвестный вид документа «{kind}»; доступны: {}",
+            known.join(", ")
+        ))
+    })?;
+    let (org, origin) = match file {
+        Some(file) => (
+            nastavnik_core::load_path(file)
+                .map_err(bad_input)?
+                .organization,
+            file.display().to_string(),
+        ),
+        None => (
+            nastavnik_core::from_yaml_str(EXAMPLE, "school9-2020.yaml").map_err(bad_input)?,
+            "образец school9-2020.yaml".to_string(),
+        ),
+    };
+    let context = nastavnik_gen::documents::template_context(&org, kind)
+        .map_err(|e| bad_input(format!("{origin}: {e}")))?;
+    let text = format!(
+        "Шаблон {} ({}) получает эти переменные; значения — из файла {origin}.\n\
+         Значения экранированы; имя в падеже — {{{{ curator | case(\"dative\") }}}}, дата — {{{{ order.date | date_long }}}}.\n\n{}",
+        nastavnik_gen::documents::template_name(kind),
+        kind.title(),
+        nastavnik_gen::documents::context::variables(&context)
+    );
+    output::to_stdout(text.as_bytes())
+}
+
+/// The kinds a file can produce, and for each it cannot, what is missing
+/// and where to add it.
+fn what_it_can_make(file: &Path, org: &nastavnik_core::Organization) -> String {
+    use std::fmt::Write as _;
+    let mut ready = Vec::new();
+    let mut waiting = String::new();
+    for kind in DocumentKind::ALL.into_iter().filter(|k| k.fits(org.kind)) {
+        let missing = nastavnik_core::check::needs::missing(org, kind.id());
+        if missing.is_empty() {
+            ready.push(match kind {
+                DocumentKind::MunicipalReport => {
+                    "municipal-report (из файлов школ: --schools КАТАЛОГ)"
+                }
+                _ => kind.id(),
+            });
+            continue;
+        }
+        let _ = writeln!(waiting, "  {} — {}:", kind.id(), kind.title());
+        for m in missing {
+            let _ = writeln!(waiting, "    {m}");
+        }
+    }
+    let mut out = format!(
+        "{}: можно сделать: {}\n",
+        file.display(),
+        if ready.is_empty() {
+            "ничего".to_string()
+        } else {
+            ready.join(", ")
+        }
+    );
+    if !waiting.is_empty() {
+        let _ = write!(
+            out,
+            "{}: пока нельзя (чего не хватает и куда это вписать):\n{waiting}",
+            file.display()
+        );
+    }
+    out
+}
+
+/// The schools' files of a municipal report: every YAML file named or found
+/// in the folders given, read and checked; files of authorities are left out
+/// (the authority's own file may lie beside its schools').
+fn load_schools(inputs: &[PathBuf]) -> Result<Vec<nastavnik_core::Prepared>, Failure> {
+    if inputs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut schools = Vec::new();
+    for path in bundle::collect_inputs(inputs)? {
+        let loaded = nastavnik_core::load_path(&path).map_err(bad_input)?;
+        if loaded.organization.kind == nastavnik_core::OrganizationKind::School {
+            schools.push(loaded.organization);
+        }
+    }
+    if schools.is_empty() {
+        return Err(bad_input(
+            "в указанных --schools нет ни одного файла школы (kind: school)".to_string(),
+        ));
+    }
+    Ok(schools)
 }
 
 /// The academic year under way: from July on, the one that starts this year.
@@ -680,7 +800,7 @@ fn render(
     doc: &str,
     formats: &[String],
     output: Option<&Path>,
-    templates: Option<&Path>,
+    (templates, schools): (Option<&Path>, &[PathBuf]),
     (font_paths, system_fonts): (&[PathBuf], bool),
     standard: Option<nastavnik_gen::PdfStandard>,
 ) -> Result<(), Failure> {
@@ -732,7 +852,26 @@ fn render(
     if let Some(dir) = templates {
         renderer = renderer.with_templates(Templates::with_overrides(dir).map_err(bad_input)?);
     }
-    let document = renderer.document(&org, kind).map_err(bad_input)?;
+    if !schools.is_empty() && kind != DocumentKind::MunicipalReport {
+        return Err(misuse(
+            "--schools нужен только аналитической справке: --doc municipal-report",
+        ));
+    }
+    let schools = load_schools(schools)?;
+    let made = if kind == DocumentKind::MunicipalReport && !schools.is_empty() {
+        let refs: Vec<&nastavnik_core::Prepared> = schools.iter().collect();
+        renderer.municipal_report(&org, &refs)
+    } else {
+        renderer.document(&org, kind)
+    };
+    let document = made.map_err(|e| match e {
+        nastavnik_gen::GenError::MissingData(what) => bad_input(format!(
+            "{}: {} — не хватает данных: {what}",
+            file.display(),
+            kind.id()
+        )),
+        other => bad_input(other),
+    })?;
     // Everything is rendered before anything is written: a failure leaves no file behind.
     let mut outputs = Vec::new();
     for format in &chosen {

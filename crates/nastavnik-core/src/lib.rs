@@ -36,3 +36,4 @@ pub use model::report::{Figures, FormCount, Report, Reports, TextBlock};
 pub use model::roadmap::{
     Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step,
 };
+pub use model::style::{AcademicYear, Citing, DateStyle, HouseStyle, Names, TextStyle};

@@ -9,6 +9,7 @@
 //! | `approved`, `accepted` | a title or a person | the stamp's participle in capitals: УТВЕРЖДЕНА, ПРИНЯТО |
 //! | `appointed` | a person or a title | «назначенный», «назначенная» |
 //! | `lower_first` | a string | the first letter small, unless the first word is an abbreviation |
+//! | `upper_first` | a string | the first letter capital |
 //!
 //! Case names: `nominative`, `genitive`, `dative`, `accusative`,
 //! `instrumental`, `prepositional` (or `locative`), English or Russian.
@@ -46,6 +47,7 @@ pub fn register(env: &mut Environment<'_>) {
         agree(&v, Participle::Appointed, false)
     });
     env.add_filter("lower_first", |v: String| lower_first(&v));
+    env.add_filter("upper_first", |v: String| upper_first(&v));
 }
 
 /// The first letter small, unless the first word is an abbreviation
@@ -60,6 +62,31 @@ pub fn lower_first(text: &str) -> String {
         return text.to_string();
     }
     first.to_lowercase().chain(chars).collect()
+}
+
+/// One period where a name in the style «Орлов И.Ю.» ends a sentence:
+/// «Орлова И.Ю..» → «Орлова И.Ю.»; an ellipsis «...» stays.
+pub fn single_period(text: &str) -> String {
+    if !text.contains("..") {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| **c == '.').count();
+        if run == 2 {
+            out.push('.');
+            i += 2;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The first letter capital: «объявить благодарность» → «Объявить благодарность».
@@ -84,6 +111,13 @@ fn case_filter(state: &State, value: Value, case: String, kwargs: Kwargs) -> Res
     let style: Option<String> = kwargs.get("style")?;
     kwargs.assert_all_used()?;
     if let Some(person) = person_of(&value) {
+        // The house style (`house.names`) unless the template says.
+        let style = style.or_else(|| {
+            state
+                .lookup("house")
+                .and_then(|h| h.get_attr("names").ok())
+                .and_then(|n| n.as_str().map(str::to_string))
+        });
         let style = match style.as_deref() {
             None => NameStyle::InitialsSurname,
             Some(s) => NameStyle::from_name(s).ok_or_else(|| {
@@ -218,6 +252,12 @@ pub fn position_and_name(p: &Person, role: Option<&str>, case: Case) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_ending_a_sentence_has_one_period() {
+        assert_eq!(single_period("работе Орлова И.Ю.."), "работе Орлова И.Ю.");
+        assert_eq!(single_period("и т. д..."), "и т. д...");
+    }
 
     #[test]
     fn lower_first_keeps_abbreviations() {

@@ -213,15 +213,25 @@ fn markdown_formatter(out: &mut Output, state: &State, value: &Value) -> Result<
     write!(out, "{}", escape_markdown(&value.to_string())).map_err(Error::from)
 }
 
+/// The text of the expression an undefined-value error points at: «order.titel».
+fn undefined_expression(err: &Error) -> Option<String> {
+    let source = err.template_source()?;
+    let expr = source.get(err.range()?)?.trim();
+    (!expr.is_empty() && expr.len() <= 80 && !expr.contains('\n')).then(|| expr.to_string())
+}
+
 fn template_error(err: Error) -> GenError {
     let kind = match err.kind() {
         // Our own messages (components, filters) are Russian already.
         ErrorKind::InvalidOperation => err.detail().unwrap_or("недопустимая операция").to_string(),
         ErrorKind::SyntaxError => "синтаксическая ошибка шаблона".into(),
         ErrorKind::TemplateNotFound => "шаблон не найден".into(),
-        ErrorKind::UndefinedError => {
-            "обращение к неопределённому значению (переменной или полю, которых нет)".into()
-        }
+        ErrorKind::UndefinedError => match undefined_expression(&err) {
+            Some(expr) => format!(
+                "«{expr}» не определено: такой переменной или поля шаблон не получает (их список: nastavnik templates vars ВИД)"
+            ),
+            None => "обращение к неопределённому значению (переменной или полю, которых нет)".into(),
+        },
         ErrorKind::UnknownFilter => "неизвестный фильтр".into(),
         ErrorKind::UnknownTest => "неизвестная проверка".into(),
         ErrorKind::UnknownFunction => format!(

@@ -6,6 +6,7 @@ pub mod consistency;
 pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
+pub mod needs;
 pub mod prepare;
 pub mod values;
 

@@ -75,6 +75,18 @@ pub struct Order {
     /// A title page before the text of the положение or the программа.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_page: Option<crate::TitlePage>,
+    /// The words that open the preamble: «В соответствии с» when absent,
+    /// «На основании», «Во исполнение»; the acts take the case they govern.
+    /// Empty: no acts, the preamble is the purpose alone (or nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// Federal acts from the catalogue the preamble cites, before `basis`
+    /// (for an order on the положение, the acts the положение cites).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<crate::catalogue::acts::ActId>,
+    /// The house style of this order over the organisation's `style`.
+    #[serde(default, skip_serializing_if = "crate::model::style::is_default")]
+    pub style: crate::model::style::HouseStyle,
 }
 
 /// An organisation named in an order with its head: «МБОУ Гимназия № 3 (Прокофьева Н.Ю.)».

@@ -82,6 +82,13 @@ pub struct Organization {
     /// Decisions of collegial bodies: the pedagogical council that adopted the положение.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<IssuedDocument>,
+    /// The acts its положение and программа cite: a choice from the catalogue
+    /// of federal acts and the organisation's regional acts.
+    #[serde(default, skip_serializing_if = "crate::model::style::is_default")]
+    pub acts: crate::catalogue::acts::Acts,
+    /// The house style of its documents; an order may override it.
+    #[serde(default, skip_serializing_if = "crate::model::style::is_default")]
+    pub style: crate::model::style::HouseStyle,
 }
 
 impl Organization {

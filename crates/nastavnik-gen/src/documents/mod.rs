@@ -216,13 +216,28 @@ fn build_with(
     };
     // One pass over every text, whatever it came from: the typography rules
     // for words, and printable characters everywhere (addresses included).
+    let as_written = context::house_style(org, kind).keeps_text();
     document.walk_text_mut(&mut |kind, text| {
         *text = match kind {
-            TextKind::Words => crate::text::printable(&nastavnik_core::russian::polish(text)),
+            TextKind::Words if as_written => crate::text::printable(text),
+            TextKind::Words => crate::text::printable(&crate::grammar_filters::single_period(
+                &nastavnik_core::russian::polish(text),
+            )),
             TextKind::Url => crate::text::printable(text),
         }
     });
     Ok(document)
+}
+
+/// What the template of `kind` receives for `org`: the context, for
+/// `nastavnik templates vars` ([`context::variables`]).
+pub fn template_context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
+    context(org, kind)
+}
+
+/// The template file of a kind: `order-implementation.md`.
+pub fn template_name(kind: DocumentKind) -> &'static str {
+    kind.template()
 }
 
 /// The date a document carries: its order's, or for an approved document the
@@ -304,6 +319,10 @@ struct DocRef {
 }
 
 fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
+    // What `nastavnik check` says the document lacks, and nothing else, stops it.
+    if let Some(m) = nastavnik_core::check::needs::missing(org, kind.id()).first() {
+        return Err(missing(&m.to_string()));
+    }
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
     // The order of this kind; documents that are not orders see the
     // implementation order (it dates the roadmap's approval stamp).
@@ -318,15 +337,16 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         None if kind == DocumentKind::DevelopmentPlan => org.orders.pairs.as_ref(),
         None => org.orders.implementation.as_ref(),
     };
+    let names = context::house_style(org, kind).name_style();
     let acquainted: Vec<String> = match order.and_then(|o| o.acquainted.clone()) {
         Some(keys) => keys
             .iter()
             .filter_map(|k| org.people.get(k))
-            .map(|p| p.initials_surname())
+            .map(|p| p.styled(Case::Nominative, names))
             .collect(),
         None => org
             .curator()
-            .map(|p| p.initials_surname())
+            .map(|p| p.styled(Case::Nominative, names))
             .into_iter()
             .collect(),
     };
@@ -397,7 +417,7 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .roadmap
         .as_ref()
         .and_then(|r| r.period)
-        .map(|p| p.describe());
+        .map(|p| context::period_in_style(&p, &context::house_style(org, kind)));
     let pairs: Vec<PairView> = p
         .pairs
         .iter()
@@ -529,7 +549,9 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         org => Value::from_serialize(OrgView::new(org)),
         head => Value::from_serialize(PersonView::new(&org.head)),
         curator => org.curator().map(|p| Value::from_serialize(PersonView::new(p))),
-        order => order.map(|o| Value::from_serialize(OrderView::new(o))),
+        order => order.map(|o| Value::from_serialize(OrderView::new(o, org))),
+        house => Value::from_serialize(context::HouseView::new(&context::house_style(org, kind))),
+        acts => Value::from_serialize(context::ActsView::new(org, kind)),
         roadmap => roadmap.map(Value::from_serialize),
         acquainted => acquainted,
         header_lines => org.header.clone(),

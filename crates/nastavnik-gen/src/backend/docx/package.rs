@@ -355,7 +355,8 @@ const SETTINGS: &str = concat!(
     r#"<w:autoHyphenation/>"#,
     r#"<w:doNotHyphenateCaps/>"#,
     r#"<w:characterSpacingControl w:val="doNotCompress"/>"#,
-    r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
+    // A line ended by a manual break in justified text is not stretched (lists of acts).
+    r#"<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
     r#"<w:themeFontLang w:val="ru-RU"/>"#,
     r#"<w:decimalSymbol w:val=","/>"#,
     r#"<w:listSeparator w:val=";"/>"#,

@@ -1,0 +1,153 @@
+//! What each document needs from the file: `nastavnik check` lists the
+//! kinds a file can produce and, for each it cannot, what is missing and
+//! where to add it; rendering refuses a document for the same reasons and
+//! no others. A section used only by later documents (pairs, rewards, a
+//! council's protocol) never blocks an earlier one.
+//!
+//! Documents are named by their identifiers (`order-implementation`,
+//! `provision` …): the core knows what data they read, not how they look.
+//!
+//! ```
+//! use nastavnik_core::check::needs;
+//! let org = nastavnik_core::Organization::default();
+//! let missing = needs::missing(&org, "order-pairs");
+//! assert_eq!(missing[0].field, "orders.pairs");
+//! assert!(needs::missing(&org, "provision").is_empty());
+//! ```
+
+use std::fmt;
+
+use crate::Organization;
+
+/// Something a document needs and the file lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// Where to add it in the YAML: `orders.pairs`, `participants.pairs`.
+    pub field: &'static str,
+    /// What it is, in Russian.
+    pub what: &'static str,
+}
+
+impl fmt::Display for Missing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "поле «{}»: {}", self.field, self.what)
+    }
+}
+
+const fn need(field: &'static str, what: &'static str) -> Missing {
+    Missing { field, what }
+}
+
+/// What the document `kind` (its identifier) still needs from `org`; empty
+/// when it can be made. An unknown identifier needs nothing.
+pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
+    let o = &org.orders;
+    let p = &org.participants;
+    let mut out = Vec::new();
+    let order = match kind {
+        "order-implementation" => Some((&o.implementation, "orders.implementation")),
+        "order-curator" => Some((&o.curator, "orders.curator")),
+        "order-pairs" => Some((&o.pairs, "orders.pairs")),
+        "order-rewards" => Some((&o.rewards, "orders.rewards")),
+        "order-final-event" => Some((&o.final_event, "orders.final_event")),
+        _ => None,
+    };
+    if let Some((order, field)) = order {
+        if order.is_none() {
+            out.push(need(
+                field,
+                "раздела приказа нет: добавьте его с номером (number) и датой (date)",
+            ));
+        }
+        if org.head.surname.trim().is_empty() {
+            out.push(need(
+                "head",
+                "приказ подписывает руководитель: укажите его фамилию, инициалы и должность",
+            ));
+        }
+    }
+    let roadmap = org.roadmap.is_some();
+    match kind {
+        "order-implementation" | "roadmap" if !roadmap => out.push(need(
+            "roadmap",
+            "нет дорожной карты: добавьте раздел roadmap (from_default: true и period дают типовую)",
+        )),
+        "order-curator" if org.curator().is_none() => out.push(need(
+            "curator",
+            "приказ назначает куратора: укажите ключ человека из раздела people",
+        )),
+        "order-pairs" | "development-plan" if p.pairs.is_empty() => out.push(need(
+            "participants.pairs",
+            "нет наставнических пар: добавьте participants.mentors, participants.mentees и pairs",
+        )),
+        "order-rewards" if o.rewards.as_ref().is_some_and(|r| r.rewards.is_empty()) => out.push(
+            need("orders.rewards.rewards", "нет ни одного поощрения: кого (who) и как (reward)"),
+        ),
+        "order-final-event" if o.final_event.as_ref().is_some_and(|r| r.event.is_none()) => out
+            .push(need(
+                "orders.final_event.event",
+                "нет мероприятия: его название (title) и дата (date)",
+            )),
+        "report-interim" | "report-final" => {
+            if !roadmap {
+                out.push(need("roadmap", "справка строится по дорожной карте: добавьте раздел roadmap"));
+            }
+            let (report, field, what) = if kind == "report-interim" {
+                (
+                    &org.reports.interim,
+                    "reports.interim",
+                    "в файле нет раздела reports.interim: период справки (period) и кто её подготовил (prepared_by)",
+                )
+            } else {
+                (
+                    &org.reports.final_,
+                    "reports.final",
+                    "в файле нет раздела reports.final: период справки (period) и кто её подготовил (prepared_by)",
+                )
+            };
+            if report.is_none() {
+                out.push(need(field, what));
+            }
+        }
+        "municipal-report" if org.reports.municipal.is_none() => out.push(need(
+            "reports.municipal",
+            "в файле нет раздела reports.municipal: период справки (period) и кто её подготовил (prepared_by)",
+        )),
+        "mentor-base" if p.mentors.is_empty() => out.push(need(
+            "participants.mentors",
+            "нет наставников",
+        )),
+        "mentee-base" if p.mentees.is_empty() => out.push(need(
+            "participants.mentees",
+            "нет наставляемых",
+        )),
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_order_needs_neither_pairs_nor_a_council() {
+        let yaml = r#"
+kind: school
+name: Муниципальное бюджетное общеобразовательное учреждение «Школа № 3»
+short_name: МБОУ «Школа № 3»
+head: { surname: Петрова, name: Анна, patronymic: Сергеевна, position: Директор }
+orders:
+  implementation: { number: "1", date: 01.09.2025 }
+roadmap: { from_default: true, period: 2025/2026 }
+"#;
+        let org = crate::from_yaml_str(yaml, "s.yaml").unwrap();
+        assert!(missing(&org, "order-implementation").is_empty());
+        assert!(missing(&org, "provision").is_empty());
+        let pairs = missing(&org, "order-pairs");
+        assert_eq!(
+            pairs.iter().map(|m| m.field).collect::<Vec<_>>(),
+            ["orders.pairs", "participants.pairs"]
+        );
+    }
+}
