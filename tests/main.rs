@@ -13,6 +13,7 @@ mod fuzz;
 mod grammar_documents;
 mod injection;
 mod reports;
+mod roadmap_columns;
 mod roadmaps;
 mod robustness;
 mod samples;

@@ -86,9 +86,7 @@ pub enum RoadmapLayout {
 }
 
 /// What a column of a roadmap's table shows.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnField {
     /// «№»: the item's number («1.1») in the sections layout, the stage's or
@@ -109,9 +107,7 @@ pub enum ColumnField {
 }
 
 /// How the points of a cell are set.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum ListStyle {
     /// «1. …», «2. …», counted through an activity.
@@ -421,13 +417,15 @@ impl Roadmap {
             }
         }
         if !self.columns.is_empty()
-            && !self.columns.iter().any(|c| {
-                matches!(c.field, ColumnField::Title | ColumnField::Content)
-            })
+            && !self
+                .columns
+                .iter()
+                .any(|c| matches!(c.field, ColumnField::Title | ColumnField::Content))
         {
             out.push((
                 "roadmap.columns".to_string(),
-                "в таблице нет столбца с мероприятиями: добавьте field: title или content".to_string(),
+                "в таблице нет столбца с мероприятиями: добавьте field: title или content"
+                    .to_string(),
             ));
         }
         out

@@ -537,7 +537,11 @@ pub fn resolve(
             let roadmap = org.roadmap.as_ref().ok_or_else(|| {
                 GenError::MissingData("в файле нет раздела roadmap (дорожная карта)".into())
             })?;
-            block(Block::Table(roadmap_table(org, roadmap, headers.as_deref())))
+            block(Block::Table(roadmap_table(
+                org,
+                roadmap,
+                headers.as_deref(),
+            )))
         }
         Component::MonitoringTable { headers } => {
             let report = report.ok_or_else(|| {

@@ -6,8 +6,8 @@
 
 use nastavnik_core::catalogue::default_roadmap::steps_of;
 use nastavnik_core::{
-    Column, ColumnField, ListStyle, Organization, Responsible, Roadmap, RoadmapItem,
-    RoadmapLayout, RoadmapSection, Step,
+    Column, ColumnField, ListStyle, Organization, Responsible, Roadmap, RoadmapItem, RoadmapLayout,
+    RoadmapSection, Step,
 };
 
 use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, Table};
@@ -109,8 +109,7 @@ impl Builder<'_> {
     fn section_rows(&self, i: usize, section: &RoadmapSection, rows: &mut Vec<Row>) {
         let n = self.columns.len() as u16;
         let title = section.title.trim();
-        let cells = if self.columns.first().map(|c| c.field) == Some(ColumnField::Number) && n > 1
-        {
+        let cells = if self.columns.first().map(|c| c.field) == Some(ColumnField::Number) && n > 1 {
             vec![
                 Cell::text(format!("{}.", i + 1)).bold(),
                 Cell::text(title).bold().spanning(n - 1),
@@ -205,7 +204,9 @@ impl Builder<'_> {
         for column in self.columns {
             let cell = match self.level(column.field) {
                 Level::Section if !place.first_of_section => continue,
-                Level::Section => spanning_rows(self.cell(column, place, counter), place.section_rows),
+                Level::Section => {
+                    spanning_rows(self.cell(column, place, counter), place.section_rows)
+                }
                 Level::Item if !place.first_of_item => continue,
                 Level::Item => spanning_rows(self.cell(column, place, counter), place.steps),
                 Level::Step => self.cell(column, place, counter),
@@ -246,13 +247,19 @@ impl Builder<'_> {
                 if !self.has_content {
                     blocks.extend(list(&item.details, column.list, &mut 0));
                 }
+                // With no column for a step's points, the title lists them.
+                if !self.has_content && !self.has_result {
+                    let style = self.layout.default_list(ColumnField::Content);
+                    for step in &item.steps {
+                        blocks.extend(self.step_points(step, style, &mut 0));
+                    }
+                }
                 cell_of(blocks)
             }
             ColumnField::Content => {
                 let mut blocks = Vec::new();
                 let columns_have_title = self.columns.iter().any(|c| c.field == ColumnField::Title);
-                if let (Some(item), true, false) = (item, place.first_of_item, columns_have_title)
-                {
+                if let (Some(item), true, false) = (item, place.first_of_item, columns_have_title) {
                     if !item.title.trim().is_empty() {
                         blocks.push(left(vec![Inline::plain(item.title.trim())]));
                     }
@@ -316,7 +323,10 @@ fn list(lines: &[String], style: ListStyle, counter: &mut usize) -> Vec<Block> {
     }
     match style {
         ListStyle::Dashes => vec![Block::List(
-            lines.iter().map(|l| vec![Inline::plain(l.trim())]).collect(),
+            lines
+                .iter()
+                .map(|l| vec![Inline::plain(l.trim())])
+                .collect(),
         )],
         ListStyle::Numbers => lines
             .iter()
