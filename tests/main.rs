@@ -12,6 +12,7 @@ mod docx_valid;
 mod fuzz;
 mod grammar_documents;
 mod injection;
+mod page_breaks;
 mod reports;
 mod roadmap_columns;
 mod roadmaps;

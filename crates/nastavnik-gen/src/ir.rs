@@ -238,7 +238,7 @@ pub const KEEP_GROUP_CHARS: usize = 1200;
 const LONGEST_UNBROKEN_WORD: usize = 14;
 
 /// Characters of a cell's side padding, on both sides together.
-const CELL_PADDING_CHARS: f32 = 1.6;
+const CELL_PADDING_CHARS: f32 = 2.2;
 
 impl Table {
     /// Sets the column widths from what the columns hold, in one place for
@@ -246,7 +246,7 @@ impl Table {
     /// (a header's words, a name bound by non-breaking spaces, an
     /// abbreviation; any word up to 14 letters), none wider than its longest
     /// paragraph, and the rest shared in proportion to the square root of a
-    /// column's mean text per cell (which keeps rows of even height).
+    /// column's mean text per row it fills (which keeps rows of even height).
     /// `measure`: the table's width in characters of its text.
     pub fn fit_columns(&mut self, measure: f32) {
         let n = self.columns.len();
@@ -286,8 +286,13 @@ impl Table {
                         block_text(b, &mut text);
                     }
                     for line in text.lines() {
-                        most[col] = most[col].max(line.chars().count() as f32);
-                        for word in line.split([' ', '/']) {
+                        let chars = line.chars().count();
+                        most[col] = most[col].max(chars as f32);
+                        // A short header («№ п/п») stays on one line.
+                        if header && chars <= 6 {
+                            least[col] = least[col].max(chars as f32 * 1.1);
+                        }
+                        for word in line.split(' ') {
                             let len = word.chars().count();
                             let unbroken = header
                                 || word.contains('\u{a0}')
@@ -301,9 +306,10 @@ impl Table {
                             least[col] = least[col].max(len as f32 * bold);
                         }
                     }
+                    // Text per row: a cell spanning rows has their height.
                     if !header && !text.trim().is_empty() {
                         total[col] += text.chars().count() as f32;
-                        filled[col] += 1;
+                        filled[col] += cell.row_span.max(1) as usize;
                     }
                 }
                 col += span;
