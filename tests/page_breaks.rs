@@ -171,10 +171,11 @@ fn no_heading_is_the_last_line_of_a_page() {
 }
 
 /// Documents whose DOCX LibreOffice lays out on more pages than the PDF has,
-/// today, and why: LibreOffice sets table rows taller than Typst (its own
-/// cell margins and line height for Times New Roman/Liberation Serif at 12 pt)
-/// and keeps a few more rows together, so long tables and the longest
-/// положения run over by a page. Any other document must match.
+/// today, and why: LibreOffice here has no Russian hyphenation patterns (the
+/// Debian package hyphen-ru is not installed), so it breaks no word where
+/// Typst hyphenates, and narrow table columns and long justified
+/// положения take more lines; its cell margins are also wider. Long tables
+/// and the longest texts run over by one page. Any other document must match.
 const LONGER_IN_LIBREOFFICE: &[&str] = &[
     "novoshakhtinsk-2022--provision",
     "school9-2020--order-curator",
