@@ -183,6 +183,7 @@ const LONGER_IN_LIBREOFFICE: &[&str] = &[
     "school9-2020--provision",
     "school9-2020--roadmap",
     "sosh19-2021--provision",
+    "sosh19-2021--report-final",
     "sosh19-2021--report-interim",
     "terengul-lyceum-2023--roadmap",
 ];
