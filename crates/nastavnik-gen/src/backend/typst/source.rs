@@ -314,7 +314,8 @@ fn cell_body(cell: &Cell, cell_align: &str) -> String {
 #[derive(Default)]
 struct Continuation {
     label: Option<(usize, String)>,
-    rows_of: Vec<usize>,
+    /// `None`: the row needs no mark (its table breaks no labelled group).
+    rows_of: Option<Vec<usize>>,
 }
 
 fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool, more: &Continuation) {
@@ -352,8 +353,8 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool, more: &Continu
     if let Some((id, label)) = &more.label {
         let _ = write!(out, ", continued: ({id}, {})", lit(label));
     }
-    if !more.rows_of.is_empty() {
-        let ids: Vec<String> = more.rows_of.iter().map(|i| format!("{i}, ")).collect();
+    if let Some(rows_of) = &more.rows_of {
+        let ids: Vec<String> = rows_of.iter().map(|i| format!("{i}, ")).collect();
         let _ = write!(out, ", rows-of: ({})", ids.concat().trim_end());
     }
     out.push(')');
@@ -384,6 +385,16 @@ fn table(out: &mut String, t: &Table) {
     // after its first. An id is the offset of its cell in the source: unique
     // in a document, the same for the same input.
     let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); t.rows.len()];
+    // Every row of a table that breaks a labelled group is marked, so a label
+    // knows where the next group starts and never runs into it.
+    let marked = t.rows.iter().enumerate().any(|(r, row)| {
+        row.cells.iter().any(|c| {
+            let end = (r + c.row_span as usize).min(chars.len());
+            c.continued.is_some()
+                && c.row_span > 1
+                && chars[r..end].iter().sum::<usize>() >= crate::ir::KEEP_GROUP_CHARS
+        })
+    });
     for (r, row) in t.rows.iter().enumerate() {
         let keep = row.keep_together();
         out.push_str("  ");
@@ -407,8 +418,8 @@ fn table(out: &mut String, t: &Table) {
             }
             // The row's last cell spans no rows (a spanning cell may be laid
             // out from the page before), so its mark is where the row starts.
-            if k + 1 == row.cells.len() {
-                more.rows_of = std::mem::take(&mut rows_of[r]);
+            if marked && k + 1 == row.cells.len() {
+                more.rows_of = Some(std::mem::take(&mut rows_of[r]));
             }
             cell(out, c, false, keep, &more);
             out.push_str(", ");
