@@ -9,7 +9,7 @@ use nastavnik_gen::{DocumentKind, Format};
 const STAGES_HEADER: &str =
     "№ Наименование этапа Мероприятия Содержание деятельности Сроки Ответственные";
 const STRATEGIES_HEADER: &str = "№ п/п Стратегии программы Ключевые механизмы (мероприятия реализации) Планируемые результаты Сроки исполнения Ответственные исполнители";
-const SECTIONS_HEADER: &str = "№ п/п Наименование мероприятий Срок реализации Ответственный исполнитель Результат. Вид документа";
+const SECTIONS_HEADER: &str = "№ п/п Наименование мероприятия Сроки реализации Ответственный исполнитель Результат. Вид документа";
 
 /// Marks a row that is a cell spanning several rows (a stage, an activity,
 /// a strategy). Typst draws such a cell after the rows it spans, so in a PDF

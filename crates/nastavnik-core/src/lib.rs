@@ -34,6 +34,7 @@ pub use model::person::{NameStyle, Person, Sex};
 pub use model::progress::{Evidence, Status};
 pub use model::report::{Figures, FormCount, Report, Reports, TextBlock};
 pub use model::roadmap::{
-    Addition, Period, Responsible, Roadmap, RoadmapItem, RoadmapLayout, RoadmapSection, Step,
+    Addition, Column, ColumnField, ListStyle, Period, Responsible, Roadmap, RoadmapColumn,
+    RoadmapItem, RoadmapLayout, RoadmapSection, Step,
 };
 pub use model::style::{AcademicYear, Citing, DateStyle, HouseStyle, Names, TextStyle};

@@ -226,6 +226,161 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// Rows spanned by one cell stay on one page when they hold less text than
+/// this (about half a landscape page of a table): a short stage is never cut
+/// from its label. Both backends keep the same groups.
+pub const KEEP_GROUP_CHARS: usize = 1200;
+
+/// Longest word, in characters, that a cell's column must fit whole; longer
+/// words of running text may be hyphenated.
+const LONGEST_UNBROKEN_WORD: usize = 14;
+
+/// Characters of a cell's side padding, on both sides together.
+const CELL_PADDING_CHARS: f32 = 2.2;
+
+impl Table {
+    /// Sets the column widths from what the columns hold, in one place for
+    /// both backends: no column narrower than its longest unbreakable word
+    /// (a header's words, a name bound by non-breaking spaces, an
+    /// abbreviation; any word up to 14 letters), none wider than its longest
+    /// paragraph, and the rest shared in proportion to the square root of a
+    /// column's mean text per row it fills (which keeps rows of even height).
+    /// `measure`: the table's width in characters of its text.
+    pub fn fit_columns(&mut self, measure: f32) {
+        let n = self.columns.len();
+        if n == 0 {
+            return;
+        }
+        let mut least = vec![1.0f32; n];
+        let mut most = vec![1.0f32; n];
+        let mut total = vec![0.0f32; n];
+        let mut filled = vec![0usize; n];
+        // Rows still covered by a span from above, per column.
+        let mut covered = vec![0u16; n];
+        for (header, row) in self
+            .header
+            .iter()
+            .map(|r| (true, r))
+            .chain(self.rows.iter().map(|r| (false, r)))
+        {
+            let mut col = 0usize;
+            let mut cells = row.cells.iter();
+            while col < n {
+                if covered[col] > 0 {
+                    covered[col] -= 1;
+                    col += 1;
+                    continue;
+                }
+                let Some(cell) = cells.next() else { break };
+                let span = (cell.col_span.max(1) as usize).min(n - col);
+                if cell.row_span > 1 {
+                    for c in &mut covered[col..col + span] {
+                        *c = cell.row_span - 1;
+                    }
+                }
+                if span == 1 {
+                    let mut text = String::new();
+                    for b in &cell.blocks {
+                        block_text(b, &mut text);
+                    }
+                    for line in text.lines() {
+                        let chars = line.chars().count();
+                        most[col] = most[col].max(chars as f32);
+                        // A short header («№ п/п») stays on one line.
+                        if header && chars <= 6 {
+                            least[col] = least[col].max(chars as f32 * 1.1);
+                        }
+                        for word in line.split(' ') {
+                            let len = word.chars().count();
+                            let unbroken = header
+                                || word.contains('\u{a0}')
+                                || (len > 1 && word.chars().all(|c| !c.is_lowercase()));
+                            let len = if unbroken {
+                                len
+                            } else {
+                                len.min(LONGEST_UNBROKEN_WORD)
+                            };
+                            let bold = if cell.bold { 1.1 } else { 1.0 };
+                            least[col] = least[col].max(len as f32 * bold);
+                        }
+                    }
+                    // Text per row: a cell spanning rows has their height.
+                    if !header && !text.trim().is_empty() {
+                        total[col] += text.chars().count() as f32;
+                        filled[col] += cell.row_span.max(1) as usize;
+                    }
+                }
+                col += span;
+            }
+        }
+        let least: Vec<f32> = least.iter().map(|w| w + CELL_PADDING_CHARS).collect();
+        let most: Vec<f32> = most
+            .iter()
+            .zip(&least)
+            .map(|(m, l)| (m + CELL_PADDING_CHARS).max(*l))
+            .collect();
+        let weight: Vec<f32> = (0..n)
+            .map(|c| (total[c] / filled[c].max(1) as f32).max(1.0).sqrt())
+            .collect();
+        // Share the measure by weight; a column held at its least or most
+        // width leaves the share of the others to be computed again.
+        let mut width = vec![0.0f32; n];
+        let mut fixed = vec![false; n];
+        for _ in 0..=n {
+            let left: f32 = measure - (0..n).filter(|&c| fixed[c]).map(|c| width[c]).sum::<f32>();
+            let weights: f32 = (0..n).filter(|&c| !fixed[c]).map(|c| weight[c]).sum();
+            if weights <= 0.0 {
+                break;
+            }
+            let mut changed = false;
+            let open: Vec<usize> = (0..n).filter(|&c| !fixed[c]).collect();
+            for c in open {
+                let share = left * weight[c] / weights;
+                if share < least[c] {
+                    width[c] = least[c];
+                    fixed[c] = true;
+                    changed = true;
+                } else if share > most[c] {
+                    width[c] = most[c];
+                    fixed[c] = true;
+                    changed = true;
+                } else {
+                    width[c] = share;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let sum: f32 = width.iter().sum::<f32>().max(f32::EPSILON);
+        // Percentages to a tenth: the same input gives the same widths on
+        // every machine, and the Typst source stays readable.
+        self.columns = width
+            .iter()
+            .map(|w| (w / sum * 1000.0).round() / 10.0)
+            .collect();
+    }
+
+    /// For each body row, whether it is kept on the page of the next one:
+    /// the rows under a spanning cell whose group is short enough to stay
+    /// together ([`KEEP_GROUP_CHARS`]).
+    pub fn keep_with_next(&self) -> Vec<bool> {
+        let chars: Vec<usize> = self.rows.iter().map(Row::text_chars).collect();
+        let mut keep = vec![false; self.rows.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            for cell in &row.cells {
+                if cell.row_span > 1 {
+                    let end = (r + cell.row_span as usize).min(chars.len());
+                    if chars[r..end].iter().sum::<usize>() < KEEP_GROUP_CHARS {
+                        keep[r..end - 1].iter_mut().for_each(|k| *k = true);
+                    }
+                }
+            }
+        }
+        keep
+    }
+}
+
 /// A table row.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
@@ -239,6 +394,21 @@ pub struct Row {
 const KEEP_TOGETHER_CHARS: usize = 400;
 
 impl Row {
+    /// Characters of text in the row's paragraphs and list items (a block
+    /// of another kind counts as a whole group's worth).
+    pub fn text_chars(&self) -> usize {
+        let chars = |content: &[Inline]| inline_text(content).chars().count();
+        self.cells
+            .iter()
+            .flat_map(|c| &c.blocks)
+            .map(|b| match b {
+                Block::Paragraph(p) => chars(&p.content),
+                Block::List(items) => items.iter().map(|i| chars(i)).sum(),
+                _ => KEEP_GROUP_CHARS,
+            })
+            .sum()
+    }
+
     /// Whether the row should be kept on one page.
     pub fn keep_together(&self) -> bool {
         let mut text = String::new();
@@ -264,6 +434,10 @@ pub struct Cell {
     pub bold: bool,
     /// Alignment of every paragraph of the cell; `None` keeps each paragraph's own.
     pub align: Option<Align>,
+    /// For a cell spanning rows: what it shows at the top of a page its rows
+    /// continue on («Формирование базы наставников (продолжение)»), so a
+    /// reader knows which stage the rows belong to. `None`: blank there.
+    pub continued: Option<String>,
 }
 
 impl Cell {
@@ -284,6 +458,7 @@ impl Cell {
             row_span: 1,
             bold: false,
             align: None,
+            continued: None,
         }
     }
 

@@ -98,6 +98,9 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
                 "у дорожной карты нет названия: укажите subject (что после «План мероприятий (дорожная карта)») или title".into(),
             );
         }
+        for (field, message) in roadmap.column_problems() {
+            checker.error(field, message);
+        }
         for (s, section) in roadmap.sections.iter().enumerate() {
             checker.items(
                 &(s + 1).to_string(),

@@ -27,6 +27,18 @@ pub struct Roadmap {
     /// Lines of the annex mark of a standalone roadmap: «Приложение 3».
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mark: Vec<String>,
+    /// The table's columns in order; empty: the layout's own (see
+    /// [`Roadmap::columns`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<RoadmapColumn>,
+    /// Headers of the columns in order, instead of their own: as many as
+    /// there are columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+    /// Whether a row «1 2 3 …» numbers the columns under the header; by
+    /// default only in the strategies layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering_row: Option<bool>,
     /// Start from the Р-145 roadmap shipped with nastavnik (needs `period`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_default: bool,
@@ -71,6 +83,140 @@ pub enum RoadmapLayout {
     /// ответственные», the strategy cell spanning its mechanisms (a municipal programme of 2022).
     #[serde(alias = "стратегии")]
     Strategies,
+}
+
+/// What a column of a roadmap's table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnField {
+    /// «№»: the item's number («1.1») in the sections layout, the stage's or
+    /// strategy's («1.») spanning its rows in the others.
+    Number,
+    /// The stage or strategy, spanning its rows (stages and strategies layouts).
+    Section,
+    /// The activity: the item's title and its details; spans the item's steps.
+    Title,
+    /// «Содержание деятельности»: each step's name and points.
+    Content,
+    /// «Сроки».
+    Deadline,
+    /// «Ответственные».
+    Responsible,
+    /// «Результат», «Ожидаемый результат».
+    Result,
+}
+
+/// How the points of a cell are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum ListStyle {
+    /// «1. …», «2. …», counted through an activity.
+    Numbers,
+    /// «– …».
+    Dashes,
+    /// Paragraphs with no mark.
+    None,
+}
+
+/// A column of a roadmap's table: what it shows, under what header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoadmapColumn {
+    /// What the column shows.
+    pub field: ColumnField,
+    /// Its header; the layout's own header of that field when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// How points in its cells are set; the layout's habit when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListStyle>,
+}
+
+/// A column as the table is built: every choice made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// What the column shows.
+    pub field: ColumnField,
+    /// Its header.
+    pub header: String,
+    /// How points in its cells are set.
+    pub list: ListStyle,
+}
+
+impl RoadmapLayout {
+    /// The layout's columns, headed as the reference documents head them.
+    /// This is the one place the default headers live: the standalone
+    /// roadmap and the annex of an order take them from here.
+    pub fn default_columns(self) -> Vec<RoadmapColumn> {
+        use ColumnField::*;
+        let fields: &[(ColumnField, &str)] = match self {
+            RoadmapLayout::Sections => &[
+                (Number, "№ п/п"),
+                (Title, "Наименование мероприятия"),
+                (Deadline, "Сроки реализации"),
+                (Responsible, "Ответственный исполнитель"),
+                (Result, "Результат. Вид документа"),
+            ],
+            RoadmapLayout::Stages => &[
+                (Number, "№"),
+                (Section, "Наименование этапа"),
+                (Title, "Мероприятия"),
+                (Content, "Содержание деятельности"),
+                (Deadline, "Сроки"),
+                (Responsible, "Ответственные"),
+            ],
+            RoadmapLayout::Strategies => &[
+                (Number, "№ п/п"),
+                (Section, "Стратегии программы"),
+                (Title, "Ключевые механизмы (мероприятия реализации)"),
+                (Result, "Планируемые результаты"),
+                (Deadline, "Сроки исполнения"),
+                (Responsible, "Ответственные исполнители"),
+            ],
+        };
+        fields
+            .iter()
+            .map(|(field, header)| RoadmapColumn {
+                field: *field,
+                header: Some(header.to_string()),
+                list: None,
+            })
+            .collect()
+    }
+
+    /// The header a field gets when its column names none.
+    pub fn default_header(self, field: ColumnField) -> &'static str {
+        use ColumnField::*;
+        match (self, field) {
+            (RoadmapLayout::Sections, Number) | (RoadmapLayout::Strategies, Number) => "№ п/п",
+            (_, Number) => "№",
+            (RoadmapLayout::Strategies, Section) => "Стратегии программы",
+            (_, Section) => "Наименование этапа",
+            (RoadmapLayout::Sections, Title) => "Наименование мероприятия",
+            (RoadmapLayout::Strategies, Title) => "Ключевые механизмы (мероприятия реализации)",
+            (_, Title) => "Мероприятия",
+            (_, Content) => "Содержание деятельности",
+            (RoadmapLayout::Sections, Deadline) => "Сроки реализации",
+            (RoadmapLayout::Strategies, Deadline) => "Сроки исполнения",
+            (_, Deadline) => "Сроки",
+            (RoadmapLayout::Sections, Responsible) => "Ответственный исполнитель",
+            (RoadmapLayout::Strategies, Responsible) => "Ответственные исполнители",
+            (_, Responsible) => "Ответственные",
+            (RoadmapLayout::Sections, Result) => "Результат. Вид документа",
+            (RoadmapLayout::Strategies, Result) => "Планируемые результаты",
+            (_, Result) => "Ожидаемый результат",
+        }
+    }
+
+    /// How points are set in a column of a field when it says nothing: the
+    /// content of a stage is numbered, other points take dashes.
+    pub fn default_list(self, field: ColumnField) -> ListStyle {
+        match (self, field) {
+            (RoadmapLayout::Stages, ColumnField::Content) => ListStyle::Numbers,
+            (_, ColumnField::Result) => ListStyle::None,
+            _ => ListStyle::Dashes,
+        }
+    }
 }
 
 /// The period a roadmap covers.
@@ -195,6 +341,94 @@ impl Roadmap {
     /// The layout: as given, or numbered sections.
     pub fn layout(&self) -> RoadmapLayout {
         self.layout.unwrap_or_default()
+    }
+
+    /// The table's columns with every default filled in: the YAML's
+    /// `columns` (or the layout's), headed by `headers` when given.
+    /// A count of `headers` that does not match is reported by
+    /// [`Roadmap::column_problems`]; here the extra headers are ignored.
+    pub fn columns(&self) -> Vec<Column> {
+        let layout = self.layout();
+        let given = if self.columns.is_empty() {
+            layout.default_columns()
+        } else {
+            self.columns.clone()
+        };
+        given
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Column {
+                field: c.field,
+                header: self
+                    .headers
+                    .get(i)
+                    .or(c.header.as_ref())
+                    .map(|h| h.trim().to_string())
+                    .unwrap_or_else(|| layout.default_header(c.field).to_string()),
+                list: c.list.unwrap_or_else(|| layout.default_list(c.field)),
+            })
+            .collect()
+    }
+
+    /// Whether the row «1 2 3 …» stands under the header.
+    pub fn numbering_row(&self) -> bool {
+        self.numbering_row
+            .unwrap_or(self.layout() == RoadmapLayout::Strategies)
+    }
+
+    /// What is wrong with the columns, as (field path, message): headers
+    /// that do not match the columns in number, a column twice, a column
+    /// the layout cannot fill, no column at all.
+    pub fn column_problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let layout = self.layout();
+        let count = if self.columns.is_empty() {
+            layout.default_columns().len()
+        } else {
+            self.columns.len()
+        };
+        if !self.headers.is_empty() && self.headers.len() != count {
+            let whose = if self.columns.is_empty() {
+                "в этом виде таблицы (layout)"
+            } else {
+                "в columns"
+            };
+            out.push((
+                "roadmap.headers".to_string(),
+                format!(
+                    "заголовков {}, а столбцов {whose} {count}: дайте по заголовку на каждый столбец, по порядку",
+                    self.headers.len()
+                ),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            if !seen.insert(c.field) {
+                out.push((
+                    format!("roadmap.columns[{i}].field"),
+                    "этот столбец уже есть в таблице: каждый столбец — один раз".to_string(),
+                ));
+            }
+            if c.field == ColumnField::Section && layout == RoadmapLayout::Sections {
+                out.push((
+                    format!("roadmap.columns[{i}].field"),
+                    "в виде sections разделы — строки через всю таблицу, столбца section в нём нет; выберите layout: stages или strategies".to_string(),
+                ));
+            }
+        }
+        if !self.columns.is_empty()
+            && !self
+                .columns
+                .iter()
+                .any(|c| matches!(c.field, ColumnField::Title | ColumnField::Content))
+        {
+            out.push((
+                "roadmap.columns".to_string(),
+                "в таблице нет столбца с мероприятиями: добавьте field: title или content"
+                    .to_string(),
+            ));
+        }
+        out
     }
 
     /// The title as it heads the document: «План мероприятий (дорожная карта) …».

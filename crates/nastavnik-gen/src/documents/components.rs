@@ -16,7 +16,7 @@ use minijinja::{Environment, Error, ErrorKind, State};
 use nastavnik_core::{Organization, Report};
 
 use crate::documents::approvals::{self, Approved};
-use crate::documents::roadmap_table::{roadmap_columns, roadmap_table};
+use crate::documents::roadmap_table::roadmap_table;
 use crate::ir::{
     Acquaintance, Align, Aside, AsideKind, Block, Inline, Orientation, Paragraph, Requisites,
     Signature, Stamps,
@@ -107,8 +107,8 @@ pub enum Component {
     },
     /// The roadmap in its layout.
     RoadmapTable {
-        /// Column headers, one per column of the layout.
-        headers: Vec<String>,
+        /// Column headers instead of the roadmap's own, one per column.
+        headers: Option<Vec<String>>,
     },
     /// The справка's monitoring table.
     MonitoringTable {
@@ -407,14 +407,18 @@ const COMPONENTS: &[(&str, Reader)] = &[
         Ok(Component::Section { orientation })
     }),
     ("roadmap_table", |state, a| {
-        let layout = state
+        let columns = state
             .lookup("roadmap")
-            .and_then(|r| r.get_attr("layout").ok())
-            .and_then(|l| l.as_str().map(str::to_string))
+            .and_then(|r| r.get_attr("headers").ok())
+            .and_then(|h| h.len())
             .ok_or_else(|| invalid("roadmap_table: в этом документе нет дорожной карты".into()))?;
-        Ok(Component::RoadmapTable {
-            headers: a.headers(roadmap_columns(&layout))?,
-        })
+        // Headers are the roadmap's own (its data); a template may rename
+        // them, one for each column.
+        let headers = match a.value("headers")? {
+            Some(_) => Some(a.headers(columns)?),
+            None => None,
+        };
+        Ok(Component::RoadmapTable { headers })
     }),
     ("monitoring_table", |state, a| {
         if state.lookup("report").is_none_or(|r| r.is_none()) {
@@ -585,7 +589,11 @@ pub fn resolve(
             let roadmap = org.roadmap.as_ref().ok_or_else(|| {
                 GenError::MissingData("в файле нет раздела roadmap (дорожная карта)".into())
             })?;
-            block(Block::Table(roadmap_table(org, roadmap, headers)))
+            block(Block::Table(roadmap_table(
+                org,
+                roadmap,
+                headers.as_deref(),
+            )))
         }
         Component::MonitoringTable { headers } => {
             let report = report.ok_or_else(|| {

@@ -343,6 +343,8 @@ pub struct RoadmapView {
     pub title: String,
     /// «плана мероприятий (дорожной карты) …» for «реализации …».
     pub genitive: String,
+    /// The headers of the table's columns, from the data (one per column).
+    pub headers: Vec<String>,
 }
 
 impl RoadmapView {
@@ -361,6 +363,7 @@ impl RoadmapView {
             mark: r.mark.clone(),
             title: r.title(),
             genitive,
+            headers: crate::documents::roadmap_table::roadmap_headers(r),
         }
     }
 }

@@ -394,8 +394,14 @@ impl Writer {
         let mut pending: Vec<(u16, u16)> = vec![(0, 1); ncols];
         let mut rows = Vec::new();
         let header_count = t.header.len();
+        // Word cannot repeat a merged cell's label on the next page, so a
+        // short group (a stage, a strategy) is kept on one page, as the PDF
+        // keeps it: every paragraph of its rows but the last keeps with the
+        // next, and no row splits.
+        let keep_with_next = t.keep_with_next();
         for (index, row) in t.header.iter().chain(&t.rows).enumerate() {
             let header = index < header_count;
+            let keep_next = !header && keep_with_next[index - header_count];
             let mut cells = Vec::new();
             let mut col = 0usize;
             let mut source = row.cells.iter();
@@ -405,7 +411,7 @@ impl Writer {
                     pending[col].0 -= 1;
                     let mut c = TableCell::new()
                         .vertical_merge(VMergeType::Continue)
-                        .add_paragraph(empty_cell_paragraph(header));
+                        .add_paragraph(kept(empty_cell_paragraph(header), keep_next));
                     if span > 1 {
                         c = c.grid_span(span as usize);
                     }
@@ -417,7 +423,7 @@ impl Writer {
                     // A short row: fill the rest with empty cells.
                     cells.push(
                         TableCell::new()
-                            .add_paragraph(empty_cell_paragraph(header))
+                            .add_paragraph(kept(empty_cell_paragraph(header), keep_next))
                             .width(grid[col], WidthType::Dxa),
                     );
                     col += 1;
@@ -426,7 +432,7 @@ impl Writer {
                 let span = cell.col_span.max(1).min((ncols - col) as u16);
                 let mut c = TableCell::new();
                 for p in cell_content(cell, header) {
-                    c = c.add_paragraph(p);
+                    c = c.add_paragraph(kept(p, keep_next));
                 }
                 if span > 1 {
                     c = c.grid_span(span as usize);
@@ -442,7 +448,7 @@ impl Writer {
                 self.mark_header_row(&mut cells);
             }
             let mut r = TableRow::new(cells);
-            if header || row.keep_together() {
+            if header || keep_next || row.keep_together() {
                 r = r.cant_split();
             }
             rows.push(r);
@@ -495,6 +501,15 @@ fn space_around_tables(out: &mut [Child]) {
             paragraph = paragraph.keep_next(true);
         }
         **p = paragraph;
+    }
+}
+
+/// The paragraph, kept with the next when `keep`.
+fn kept(p: DocxParagraph, keep: bool) -> DocxParagraph {
+    if keep {
+        p.keep_next(true)
+    } else {
+        p
     }
 }
 

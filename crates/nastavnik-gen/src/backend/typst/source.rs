@@ -13,10 +13,6 @@ use crate::ir::{
 /// script needs more, and thousands of them make Typst's layout crawl.
 pub const MAX_COMBINING_MARKS: usize = 8;
 
-/// Rows spanned by one cell stay on one page when they hold less text than
-/// this (about half a landscape page of a table).
-const KEEP_GROUP_CHARS: usize = 1200;
-
 /// A lead-in or a table's title shorter than this keeps with what follows.
 const KEEP_WITH_NEXT_CHARS: usize = 300;
 
@@ -313,7 +309,17 @@ fn cell_body(cell: &Cell, cell_align: &str) -> String {
     }
 }
 
-fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
+/// What a body cell adds for a group broken over pages: the label its
+/// spanning cell repeats (with the group's id), or the ids of the groups
+/// whose rows it opens.
+#[derive(Default)]
+struct Continuation {
+    label: Option<(usize, String)>,
+    /// `None`: the row needs no mark (its table breaks no labelled group).
+    rows_of: Option<Vec<usize>>,
+}
+
+fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool, more: &Continuation) {
     // The alignment most of the cell's paragraphs share.
     let cell_align = align_value(c.align.unwrap_or_else(|| {
         c.blocks
@@ -345,19 +351,14 @@ fn cell(out: &mut String, c: &Cell, header: bool, keep_row: bool) {
     if cell_align != "left" {
         let _ = write!(out, ", align: {cell_align}");
     }
+    if let Some((id, label)) = &more.label {
+        let _ = write!(out, ", continued: ({id}, {})", lit(label));
+    }
+    if let Some(rows_of) = &more.rows_of {
+        let ids: Vec<String> = rows_of.iter().map(|i| format!("{i}, ")).collect();
+        let _ = write!(out, ", rows-of: ({})", ids.concat().trim_end());
+    }
     out.push(')');
-}
-
-fn row_chars(row: &crate::ir::Row) -> usize {
-    row.cells
-        .iter()
-        .flat_map(|c| &c.blocks)
-        .map(|b| match b {
-            Block::Paragraph(p) => plain(&p.content).chars().count(),
-            Block::List(items) => items.iter().map(|i| plain(i).chars().count()).sum(),
-            _ => KEEP_GROUP_CHARS,
-        })
-        .sum()
 }
 
 fn table(out: &mut String, t: &Table) {
@@ -372,7 +373,7 @@ fn table(out: &mut String, t: &Table) {
         for row in &t.header {
             out.push_str("    ");
             for c in &row.cells {
-                cell(out, c, true, true);
+                cell(out, c, true, true, &Continuation::default());
                 out.push_str(", ");
             }
             out.truncate(out.trim_end().len());
@@ -380,20 +381,48 @@ fn table(out: &mut String, t: &Table) {
         }
         out.push_str("  ),\n");
     }
-    let chars: Vec<usize> = t.rows.iter().map(row_chars).collect();
+    let chars: Vec<usize> = t.rows.iter().map(crate::ir::Row::text_chars).collect();
+    // Groups broken over pages whose label repeats: the rows each one covers
+    // after its first. An id is the offset of its cell in the source: unique
+    // in a document, the same for the same input.
+    let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); t.rows.len()];
+    // Every row of a table that breaks a labelled group is marked, so a label
+    // knows where the next group starts and never runs into it.
+    let marked = t.rows.iter().enumerate().any(|(r, row)| {
+        row.cells.iter().any(|c| {
+            let end = (r + c.row_span as usize).min(chars.len());
+            c.continued.is_some()
+                && c.row_span > 1
+                && chars[r..end].iter().sum::<usize>() >= crate::ir::KEEP_GROUP_CHARS
+        })
+    });
     for (r, row) in t.rows.iter().enumerate() {
         let keep = row.keep_together();
         out.push_str("  ");
-        for c in &row.cells {
+        for (k, c) in row.cells.iter().enumerate() {
             // A cell spanning rows keeps them on one page when they are short
             // together; a long stage must break, or it could not fit.
             let keep = if c.row_span > 1 {
                 let end = (r + c.row_span as usize).min(chars.len());
-                chars[r..end].iter().sum::<usize>() < KEEP_GROUP_CHARS
+                chars[r..end].iter().sum::<usize>() < crate::ir::KEEP_GROUP_CHARS
             } else {
                 keep
             };
-            cell(out, c, false, keep);
+            let mut more = Continuation::default();
+            if let (Some(label), false, true) = (&c.continued, keep, c.row_span > 1) {
+                let id = out.len();
+                more.label = Some((id, label.clone()));
+                let end = (r + c.row_span as usize).min(t.rows.len());
+                for covered in &mut rows_of[r + 1..end] {
+                    covered.push(id);
+                }
+            }
+            // The row's last cell spans no rows (a spanning cell may be laid
+            // out from the page before), so its mark is where the row starts.
+            if marked && k + 1 == row.cells.len() {
+                more.rows_of = Some(std::mem::take(&mut rows_of[r]));
+            }
+            cell(out, c, false, keep, &more);
             out.push_str(", ");
         }
         out.truncate(out.trim_end().len());
