@@ -2,6 +2,7 @@
 //! orders it issues, the roadmap with typed deadlines, and reports.
 
 pub mod deadline;
+pub mod edits;
 pub mod order;
 pub mod organization;
 pub mod participants;
