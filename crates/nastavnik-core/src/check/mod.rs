@@ -65,6 +65,13 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.person(key, format!("orders.{name}.acquainted[{i}]"));
         }
     }
+    crate::model::edits::check_orders(org, &mut |field, message, error| {
+        if error {
+            checker.error(field, message)
+        } else {
+            checker.warning(field, message)
+        }
+    });
     checker.participants();
     for (name, report) in [
         ("interim", &org.reports.interim),

@@ -348,3 +348,77 @@ impl JsonSchema for Annex {
         })
     }
 }
+
+/// Checks what the edits of the orders name outside themselves: the people
+/// of a working group exist, and fields for an approved document stand in
+/// the order approving it. `report(field, message, is_error)`.
+pub(crate) fn check_orders(
+    org: &crate::Organization,
+    report: &mut dyn FnMut(String, String, bool),
+) {
+    let o = &org.orders;
+    for (name, order) in [
+        ("implementation", &o.implementation),
+        ("curator", &o.curator),
+        ("pairs", &o.pairs),
+        ("rewards", &o.rewards),
+        ("final_event", &o.final_event),
+        ("provision", &o.provision),
+        ("programme", &o.programme),
+    ] {
+        let Some(order) = order else { continue };
+        let approves = matches!(name, "provision" | "programme");
+        if let Some(group) = &order.working_group {
+            let here = format!("orders.{name}.working_group");
+            let keys = group
+                .head
+                .iter()
+                .map(|k| (format!("{here}.head"), k))
+                .chain(
+                    group
+                        .members
+                        .iter()
+                        .enumerate()
+                        .map(|(i, k)| (format!("{here}.members[{i}]"), k)),
+                );
+            for (field, key) in keys {
+                if !org.people.contains_key(key.trim()) {
+                    report(
+                        field,
+                        format!("человек с ключом «{key}» не найден в разделе people; добавьте его туда или исправьте ключ"),
+                        true,
+                    );
+                }
+            }
+            if group.head.is_none() && group.members.is_empty() {
+                report(
+                    here,
+                    "в рабочей группе никого нет: укажите head и members — ключи из people".into(),
+                    true,
+                );
+            }
+        }
+        let misplaced: &[(&str, bool)] = if approves {
+            &[
+                ("working_group", order.working_group.is_some()),
+                ("annexes", order.annexes.is_some()),
+                ("role", order.role.is_some()),
+            ]
+        } else {
+            &[
+                ("sections", order.sections.is_some()),
+                ("document_title", order.document_title.is_some()),
+            ]
+        };
+        for (field, present) in misplaced {
+            if *present {
+                let message = if approves {
+                    format!("поле {field} здесь ни на что не влияет: оно действует в приказах (orders.implementation, orders.curator …), а orders.{name} описывает утверждаемый документ")
+                } else {
+                    format!("поле {field} здесь ни на что не влияет: оно действует только в orders.provision и orders.programme")
+                };
+                report(format!("orders.{name}.{field}"), message, false);
+            }
+        }
+    }
+}

@@ -699,3 +699,37 @@ fn edit_parts(
     }
     Ok(())
 }
+
+/// The edits of `org` that name what its documents do not have, as
+/// (field, message): every document whose YAML edits its text is built
+/// with `templates`, and each refused edit is reported. `nastavnik check`
+/// places them in the file.
+pub fn problems(
+    org: &nastavnik_core::Organization,
+    templates: &crate::templates::Templates,
+) -> Vec<(String, String)> {
+    use crate::documents::DocumentKind;
+    let edited = |o: Option<&nastavnik_core::Order>| {
+        o.is_some_and(|o| o.points.is_some() || o.sections.is_some() || o.annexes.is_some())
+    };
+    let o = &org.orders;
+    let kinds = [
+        (DocumentKind::OrderImplementation, o.implementation.as_ref()),
+        (DocumentKind::OrderCurator, o.curator.as_ref()),
+        (DocumentKind::OrderPairs, o.pairs.as_ref()),
+        (DocumentKind::OrderRewards, o.rewards.as_ref()),
+        (DocumentKind::OrderFinalEvent, o.final_event.as_ref()),
+        (DocumentKind::Provision, o.provision.as_ref()),
+        (DocumentKind::Programme, o.programme.as_ref()),
+    ];
+    kinds
+        .into_iter()
+        .filter(|(_, order)| edited(*order))
+        .filter_map(
+            |(kind, _)| match crate::documents::build(org, kind, templates) {
+                Err(GenError::InvalidData { field, message }) => Some((field, message)),
+                _ => None,
+            },
+        )
+        .collect()
+}
