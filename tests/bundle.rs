@@ -71,7 +71,7 @@ fn a_bundle_per_school_with_manifest_and_bookmarks_the_same_every_time() {
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains("организаций: 5, готово: 5, с ошибками: 0"),
+            stderr(&o).contains("организаций: 6, готово: 6, с ошибками: 0"),
             "{}",
             stderr(&o)
         );
@@ -271,7 +271,7 @@ fn shards_split_the_inputs_stably() {
     let before = seen.len();
     seen.dedup();
     assert_eq!(before, seen.len(), "shards do not overlap");
-    assert_eq!(seen.len(), 5, "together they cover every sample");
+    assert_eq!(seen.len(), 6, "together they cover every sample");
     let o = bundle(&[
         samples.to_str().unwrap(),
         "--output",
