@@ -338,3 +338,39 @@ fn programme_sections_and_curator_duties_are_named_too() {
         "curator order",
     );
 }
+
+#[test]
+fn the_provision_can_be_annex_2_of_the_order_on_implementation() {
+    let mut org = sample_model("school9-2020.yaml");
+    org.orders.implementation.as_mut().unwrap().annexes = Some(vec![
+        Annex::Built("roadmap".into()),
+        Annex::Built("provision".into()),
+    ]);
+    org.orders.provision.as_mut().unwrap().sections = Some(SectionEdits {
+        drop: vec!["documents".into()],
+        ..Default::default()
+    });
+    let org = prepared(org);
+    let phrases = strings(&[
+        "2. Утвердить план мероприятий",
+        "(приложение 1).",
+        "3. Утвердить положение о программе наставничества МБОУ средняя школа № 9 (приложение 2).",
+        "4. Назначить куратором",
+        "Приложение 1",
+        "Приложение 2",
+        "к приказу МБОУ средняя школа № 9",
+        "ПОЛОЖЕНИЕ",
+        "о программе наставничества МБОУ средняя школа № 9",
+        "1. Общие положения",
+        "1.1. Настоящее положение",
+        "9. Заключительные положения",
+        "9.3. Положение размещается на официальном сайте",
+    ]);
+    for (text, what) in both(&org, DocumentKind::OrderImplementation) {
+        assert_phrases_in_order(&text, &phrases, what);
+        let squeezed = squeeze(&text);
+        // The annex mark stands for the approval stamp.
+        assert!(!squeezed.contains("УТВЕРЖДЕНО"), "{what}");
+        assert!(!squeezed.contains("Документы,регламентирующие"), "{what}");
+    }
+}

@@ -288,8 +288,8 @@ pub struct WorkingGroup {
     pub members: Vec<String>,
 }
 
-/// An annex of an order: one the data builds (`roadmap`, `working_group`,
-/// `pairs`, `programme`), or a text of the YAML's own.
+/// An annex of an order: one the data builds (`roadmap`, `provision`,
+/// `working_group`, `pairs`, `programme`), or a text of the YAML's own.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Annex {
@@ -342,7 +342,7 @@ impl JsonSchema for Annex {
         let text = g.subschema_for::<TextAnnex>();
         json_schema!({
             "anyOf": [
-                { "type": "string", "examples": ["roadmap", "working_group", "pairs", "programme"] },
+                { "type": "string", "examples": ["roadmap", "provision", "working_group", "pairs", "programme"] },
                 text
             ]
         })

@@ -151,6 +151,7 @@ pub fn build(
         }
         other => other,
     })?;
+    let sections = embed_provision(org, kind, templates, sections, &edits)?;
     let title = sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -182,6 +183,42 @@ pub fn build(
         }
     });
     Ok(document)
+}
+
+/// The положение as an annex of the order on implementation: its text, from
+/// its title on (its own stamps give way to the annex mark), goes after the
+/// mark of its annex.
+fn embed_provision(
+    org: &Organization,
+    kind: DocumentKind,
+    templates: &Templates,
+    mut sections: Vec<crate::ir::Section>,
+    edits: &edits::Edits,
+) -> Result<Vec<crate::ir::Section>, GenError> {
+    use crate::ir::{Aside, AsideKind, Block};
+    let Some(number) = edits.annexes.get("provision") else {
+        return Ok(sections);
+    };
+    if kind != DocumentKind::OrderImplementation {
+        return Ok(sections);
+    }
+    let provision = build(org, DocumentKind::Provision, templates)?;
+    let body: Vec<Block> = provision
+        .sections
+        .into_iter()
+        .flat_map(|s| s.blocks)
+        .skip_while(|b| !matches!(b, Block::Heading { level: 1, .. }))
+        .collect();
+    let mark = format!("Приложение {number}");
+    if let Some(section) = sections.iter_mut().find(|s| {
+        s.blocks.iter().any(|b| {
+            matches!(b, Block::Aside(Aside { kind: AsideKind::AnnexMark, lines })
+                if lines.first() == Some(&mark))
+        })
+    }) {
+        section.blocks.extend(body);
+    }
+    Ok(sections)
 }
 
 /// The YAML's edits of the document of `kind`: an order's points, or the
@@ -522,7 +559,15 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
     .and_then(|o| o.document_title.as_deref())
     .map(|t| t.trim().to_string())
     .filter(|t| !t.is_empty());
+    let provision_title = org
+        .orders
+        .provision
+        .as_ref()
+        .and_then(|o| o.document_title.as_deref())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     Ok(minijinja::context! {
+        provision_title => provision_title,
         role => Value::from_serialize(order_text::role(org, order)),
         working_group => order_text::working_group(org, order).map(Value::from_serialize),
         annex_no => Value::from_serialize(order_text::numbers(&annexes)),

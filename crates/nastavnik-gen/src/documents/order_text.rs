@@ -174,7 +174,7 @@ pub fn working_group(org: &Organization, order: Option<&Order>) -> Option<Workin
 pub struct AnnexView {
     /// Its number, from 1.
     pub number: usize,
-    /// `roadmap`, `pairs`, `programme`, `working_group` or `text`.
+    /// `roadmap`, `provision`, `pairs`, `programme`, `working_group` or `text`.
     pub kind: &'static str,
     /// Its key: the kind for a built annex, the YAML's key (or none) for a text.
     pub key: Option<String>,
@@ -184,9 +184,19 @@ pub struct AnnexView {
     pub text: Vec<TextBlockView>,
 }
 
-/// The annexes one order kind can build from the data, in their default order.
-fn built(org: &Organization, kind: DocumentKind, order: &Order) -> Vec<&'static str> {
+/// The annexes one order kind can build from the data, in their default
+/// order, and those it builds only when `annexes` lists them.
+fn built(
+    org: &Organization,
+    kind: DocumentKind,
+    order: &Order,
+) -> (Vec<&'static str>, Vec<&'static str>) {
     let mut out = Vec::new();
+    let on_request = if kind == DocumentKind::OrderImplementation {
+        vec!["provision"]
+    } else {
+        Vec::new()
+    };
     match kind {
         DocumentKind::OrderImplementation if org.roadmap.is_some() => out.push("roadmap"),
         DocumentKind::OrderPairs => out.push("pairs"),
@@ -203,7 +213,7 @@ fn built(org: &Organization, kind: DocumentKind, order: &Order) -> Vec<&'static 
     if order.working_group.is_some() {
         out.push("working_group");
     }
-    out
+    (out, on_request)
 }
 
 /// The annexes of the order of `kind`, numbered: those the YAML lists in
@@ -217,7 +227,8 @@ pub fn annexes(
     let Some(order) = order else {
         return Ok(Vec::new());
     };
-    let available = built(org, kind, order);
+    let (by_default, on_request) = built(org, kind, order);
+    let available: Vec<&'static str> = by_default.iter().chain(&on_request).copied().collect();
     let view = |number: usize, kind: &'static str| AnnexView {
         number,
         kind,
@@ -226,7 +237,7 @@ pub fn annexes(
         text: Vec::new(),
     };
     let Some(listed) = &order.annexes else {
-        return Ok(available
+        return Ok(by_default
             .iter()
             .enumerate()
             .map(|(i, k)| view(i + 1, k))
