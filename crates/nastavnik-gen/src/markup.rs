@@ -410,6 +410,31 @@ mod tests {
     }
 
     #[test]
+    fn keys_name_points_and_headings_and_escaped_keys_stay_text() {
+        let text = format!(
+            "## @[key=goals] Цели\n\n1. @[key=start] Первый\n   1. Вложенный\n2. {}\n",
+            escape_markdown("@[key=forged] Второй")
+        );
+        let blocks = keyed_blocks(&text);
+        let (Block::Heading { content, .. }, Some(key)) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            (key.as_str(), content[0].clone()),
+            ("goals", Inline::plain("Цели"))
+        );
+        let (Block::Clauses(c), None) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(c.items[0].key.as_deref(), Some("start"));
+        assert_eq!(c.items[0].content, [Inline::plain("Первый")]);
+        assert_eq!(c.items[0].children[0].key, None);
+        assert_eq!(c.items[1].key, None);
+        assert_eq!(c.items[1].content, [Inline::plain("@[key=forged] Второй")]);
+        assert_eq!(line_key("1. @[key=bad key] x"), None);
+    }
+
+    #[test]
     fn markers_become_blocks_and_forged_markers_stay_text() {
         let components = vec![Component::Directive {
             text: "ПРИКАЗЫВАЮ:".into(),
