@@ -16,6 +16,7 @@ mod house_style;
 mod injection;
 mod municipal;
 mod page_breaks;
+mod points;
 mod reports;
 mod roadmap_columns;
 mod roadmaps;

@@ -485,7 +485,24 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
         let diagnostics = match loaded {
             Ok(loaded) => {
                 documents = what_it_can_make(file, &loaded.organization);
-                loaded.warnings
+                // Edits of a document's text are checked against its template.
+                let templates = nastavnik_gen::Templates::embedded();
+                let problems =
+                    nastavnik_gen::documents::edits::problems(&loaded.organization, &templates);
+                let index = nastavnik_core::PositionIndex::new(&text);
+                let origin = file.display().to_string();
+                problems
+                    .into_iter()
+                    .map(|(field, message)| {
+                        nastavnik_core::Diagnostic::error(
+                            &origin,
+                            index.locate(&field),
+                            field,
+                            message,
+                        )
+                    })
+                    .chain(loaded.warnings)
+                    .collect()
             }
             Err(err @ nastavnik_core::LoadError::Io { .. }) => return Err(bad_input(err)),
             Err(err) => err.diagnostics().to_vec(),

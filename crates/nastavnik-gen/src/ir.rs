@@ -175,6 +175,10 @@ pub struct Clauses {
 /// One clause and its sub-clauses.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Clause {
+    /// Its address for the YAML's edits: the key the template gave it
+    /// (`curator`), else its number in the default text («3.2»); `None` for
+    /// a clause the edits cannot name. Backends ignore it.
+    pub key: Option<String>,
     /// Its text.
     pub content: Vec<Inline>,
     /// Sub-clauses, numbered under this one.
@@ -801,6 +805,7 @@ mod tests {
     #[test]
     fn clause_numbers_nest() {
         let leaf = |t: &str| Clause {
+            key: None,
             content: vec![Inline::plain(t)],
             children: vec![],
         };
@@ -810,6 +815,7 @@ mod tests {
             items: vec![
                 leaf("a"),
                 Clause {
+                    key: None,
                     content: vec![Inline::plain("b")],
                     children: vec![leaf("c"), leaf("d")],
                 },
@@ -838,11 +844,13 @@ mod tests {
             .push(Block::Paragraph(Paragraph::text(vec![link])));
         // Clauses nested far deeper than any recursion could follow.
         let mut deep = Clause {
+            key: None,
             content: vec![Inline::plain("лист")],
             children: vec![],
         };
         for _ in 0..200_000 {
             deep = Clause {
+                key: None,
                 content: vec![Inline::plain("узел")],
                 children: vec![deep],
             };
@@ -890,6 +898,7 @@ mod tests {
         let mut deep = Clause::default();
         for _ in 0..2_000 {
             deep = Clause {
+                key: None,
                 content: vec![],
                 children: vec![deep, Clause::default()],
             };

@@ -48,6 +48,15 @@ pub enum GenError {
     /// The DOCX could not be written.
     #[error("ошибка записи DOCX: {0}")]
     Docx(String),
+    /// A field of the YAML asks for what the document cannot do: an edit
+    /// names a point, section or annex the document does not have.
+    #[error("поле «{field}»: {message}")]
+    InvalidData {
+        /// The field's path: «orders.implementation.points.drop[0]».
+        field: String,
+        /// What is wrong and how to fix it, in Russian.
+        message: String,
+    },
 }
 
 impl GenError {

@@ -7,11 +7,19 @@
 //! of the N-th component the template called. Values from YAML reach the text
 //! escaped (see [`escape_markdown`]), so they can neither forge a marker nor
 //! change the Markdown structure.
+//!
+//! A numbered point or a heading may begin with a key, `1. @[key=curator] …`
+//! or `## @[key=goals] Цели и задачи`: the key names the point or section for
+//! the YAML's edits (see [`crate::documents::edits`]), and a keyed heading is
+//! numbered automatically («2.»), its clauses within it («2.1.»). Only the
+//! template can write a key: a value's `@` and `[` are escaped.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use std::collections::HashMap;
+
 use crate::documents::components::{parse_marker, Component, Piece};
-use crate::ir::{Align, Block, Clause, Clauses, Inline, Paragraph, Section};
+use crate::ir::{Align, Block, Clause, Clauses, Inline, Orientation, Paragraph, Section};
 use crate::GenError;
 
 /// Escapes a value for Markdown: every ASCII punctuation character gets a
@@ -49,18 +57,44 @@ fn legacy_component(line: &str) -> Option<&str> {
     .then_some(name)
 }
 
+/// A block and, for a keyed heading, its key.
+pub type Tagged = (Block, Option<String>);
+
+/// A page section as read from a template, before edits and numbering: a
+/// keyed heading still carries its key and no number.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DraftSection {
+    /// Portrait or landscape.
+    pub orientation: Orientation,
+    /// The blocks, each with the key of a keyed heading.
+    pub blocks: Vec<Tagged>,
+}
+
 /// Reads template output into page sections, asking `resolve` for the
-/// blocks of each component whose marker stands on a line.
+/// blocks of each component whose marker stands on a line; keyed headings
+/// are numbered, and no edits are applied.
 pub fn to_sections(
     text: &str,
     components: &[Component],
     resolve: &mut dyn FnMut(&Component) -> Result<Piece, GenError>,
 ) -> Result<Vec<Section>, GenError> {
-    let mut sections = vec![Section::default()];
+    crate::documents::edits::apply(
+        to_draft(text, components, resolve)?,
+        &crate::documents::edits::Edits::default(),
+    )
+}
+
+/// Reads template output into draft page sections (see [`to_sections`]).
+pub fn to_draft(
+    text: &str,
+    components: &[Component],
+    resolve: &mut dyn FnMut(&Component) -> Result<Piece, GenError>,
+) -> Result<Vec<DraftSection>, GenError> {
+    let mut sections = vec![DraftSection::default()];
     let mut prose = String::new();
-    let flush = |prose: &mut String, sections: &mut Vec<Section>| {
+    let flush = |prose: &mut String, sections: &mut Vec<DraftSection>| {
         if !prose.trim().is_empty() {
-            let blocks = markdown_blocks(prose);
+            let blocks = keyed_blocks(prose);
             if let Some(s) = sections.last_mut() {
                 s.blocks.extend(blocks)
             }
@@ -77,14 +111,17 @@ pub fn to_sections(
             })?;
             flush(&mut prose, &mut sections);
             match resolve(component)? {
-                Piece::Block(b) => sections.last_mut().map(|s| s.blocks.push(b)).unwrap_or(()),
+                Piece::Block(b) => sections
+                    .last_mut()
+                    .map(|s| s.blocks.push((b, None)))
+                    .unwrap_or(()),
                 Piece::NewSection(orientation) => {
                     if sections.last().is_some_and(|s| s.blocks.is_empty()) {
                         if let Some(s) = sections.last_mut() {
                             s.orientation = orientation;
                         }
                     } else {
-                        sections.push(Section {
+                        sections.push(DraftSection {
                             orientation,
                             blocks: Vec::new(),
                         });
@@ -112,9 +149,67 @@ struct ListFrame {
     items: Vec<Clause>,
 }
 
-/// Reads a piece of Markdown prose into blocks.
+/// Reads a piece of Markdown prose into blocks (keys are dropped).
 pub fn markdown_blocks(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
+    keyed_blocks(text).into_iter().map(|(b, _)| b).collect()
+}
+
+/// The key a template wrote at the start of a point or heading line, and the
+/// line without it: `1. @[key=curator] Назначить` → `curator`, `1. Назначить`.
+fn line_key(line: &str) -> Option<(String, String)> {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let marker_len = if body.starts_with('#') {
+        body.chars().take_while(|&c| c == '#').count()
+    } else {
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || !matches!(body[digits..].chars().next(), Some('.' | ')')) {
+            return None;
+        }
+        digits + 1
+    };
+    let (marker, rest) = body.split_at(marker_len);
+    let rest = rest.strip_prefix(' ')?.trim_start();
+    let tail = rest.strip_prefix("@[key=")?;
+    let end = tail.find(']')?;
+    let key = &tail[..end];
+    let valid = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    valid.then(|| {
+        (
+            key.to_string(),
+            format!("{indent}{marker} {}", tail[end + 1..].trim_start()),
+        )
+    })
+}
+
+/// Reads a piece of Markdown prose into blocks, with the keys the template
+/// wrote on headings (returned beside them) and points (in [`Clause::key`]).
+pub fn keyed_blocks(text: &str) -> Vec<Tagged> {
+    // Keys by line, taken out of the text before Markdown reads it.
+    let mut keys: HashMap<usize, String> = HashMap::new();
+    let mut source = String::with_capacity(text.len());
+    for (n, line) in text.lines().enumerate() {
+        match line_key(line) {
+            Some((key, rest)) => {
+                keys.insert(n, key);
+                source.push_str(&rest);
+            }
+            None => source.push_str(line),
+        }
+        source.push('\n');
+    }
+    let text = source.as_str();
+    let line_of = |offset: usize| {
+        text.as_bytes()[..offset.min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
+    let mut heading_key: Option<String> = None;
+    let mut blocks: Vec<Tagged> = Vec::new();
     let mut inline: Vec<Inline> = Vec::new();
     let mut lists: Vec<ListFrame> = Vec::new();
     let (mut bold, mut italic) = (0u32, 0u32);
@@ -135,9 +230,10 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
         }
     }
 
-    for event in Parser::new_ext(text, Options::empty()) {
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
+                heading_key = keys.get(&line_of(range.start)).cloned();
                 heading = Some(match level {
                     HeadingLevel::H1 => 1,
                     HeadingLevel::H2 => 2,
@@ -147,15 +243,18 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
             Event::End(TagEnd::Heading(_)) => {
                 let content = std::mem::take(&mut inline);
                 prefix = section_number(&content).unwrap_or_default();
-                blocks.push(Block::Heading {
-                    level: heading.take().unwrap_or(1),
-                    content,
-                });
+                blocks.push((
+                    Block::Heading {
+                        level: heading.take().unwrap_or(1),
+                        content,
+                    },
+                    heading_key.take(),
+                ));
             }
             Event::End(TagEnd::Paragraph) => {
                 if lists.is_empty() {
                     let content = std::mem::take(&mut inline);
-                    blocks.push(Block::Paragraph(Paragraph::text(content)));
+                    blocks.push((Block::Paragraph(Paragraph::text(content)), None));
                 } else {
                     flush_into_item(&mut lists, &mut inline);
                 }
@@ -170,7 +269,11 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::Start(Tag::Item) => {
                 if let Some(frame) = lists.last_mut() {
-                    frame.items.push(Clause::default());
+                    frame.items.push(Clause {
+                        key: keys.get(&line_of(range.start)).cloned(),
+                        content: Vec::new(),
+                        children: Vec::new(),
+                    });
                 }
             }
             Event::End(TagEnd::Item) => flush_into_item(&mut lists, &mut inline),
@@ -180,18 +283,24 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
                 if let Some(parent) = lists.last_mut().and_then(|f| f.items.last_mut()) {
                     parent.children.extend(frame.items);
                 } else if frame.ordered {
-                    blocks.push(Block::Clauses(Clauses {
-                        prefix: prefix.clone(),
-                        start: frame.start,
-                        items: frame.items,
-                    }));
+                    blocks.push((
+                        Block::Clauses(Clauses {
+                            prefix: prefix.clone(),
+                            start: frame.start,
+                            items: frame.items,
+                        }),
+                        None,
+                    ));
                 } else {
-                    blocks.push(Block::List(
-                        frame
-                            .items
-                            .into_iter()
-                            .map(|mut c| std::mem::take(&mut c.content))
-                            .collect(),
+                    blocks.push((
+                        Block::List(
+                            frame
+                                .items
+                                .into_iter()
+                                .map(|mut c| std::mem::take(&mut c.content))
+                                .collect(),
+                        ),
+                        None,
                     ));
                 }
             }
@@ -208,11 +317,14 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
         }
     }
     if !inline.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph {
-            content: inline,
-            align: Align::Justify,
-            indent: true,
-        }));
+        blocks.push((
+            Block::Paragraph(Paragraph {
+                content: inline,
+                align: Align::Justify,
+                indent: true,
+            }),
+            None,
+        ));
     }
     blocks
 }
@@ -295,6 +407,31 @@ mod tests {
         };
         let numbers: Vec<_> = c.numbered().into_iter().map(|(n, _, _)| n).collect();
         assert_eq!(numbers, ["2.1.", "2.2.", "2.2.1."]);
+    }
+
+    #[test]
+    fn keys_name_points_and_headings_and_escaped_keys_stay_text() {
+        let text = format!(
+            "## @[key=goals] Цели\n\n1. @[key=start] Первый\n   1. Вложенный\n2. {}\n",
+            escape_markdown("@[key=forged] Второй")
+        );
+        let blocks = keyed_blocks(&text);
+        let (Block::Heading { content, .. }, Some(key)) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            (key.as_str(), content[0].clone()),
+            ("goals", Inline::plain("Цели"))
+        );
+        let (Block::Clauses(c), None) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(c.items[0].key.as_deref(), Some("start"));
+        assert_eq!(c.items[0].content, [Inline::plain("Первый")]);
+        assert_eq!(c.items[0].children[0].key, None);
+        assert_eq!(c.items[1].key, None);
+        assert_eq!(c.items[1].content, [Inline::plain("@[key=forged] Второй")]);
+        assert_eq!(line_key("1. @[key=bad key] x"), None);
     }
 
     #[test]

@@ -81,6 +81,13 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.approvals(name, order);
         }
     }
+    crate::model::edits::check_orders(org, &mut |field, message, error| {
+        if error {
+            checker.error(field, message)
+        } else {
+            checker.warning(field, message)
+        }
+    });
     checker.participants();
     for (name, report) in [
         ("interim", &org.reports.interim),

@@ -68,7 +68,9 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
     }
     let roadmap = org.roadmap.is_some();
     match kind {
-        "order-implementation" | "roadmap" if !roadmap => out.push(need(
+        // The order on implementation annexes the roadmap when there is one
+        // (orders.implementation.annexes decides); the roadmap itself needs it.
+        "roadmap" if !roadmap => out.push(need(
             "roadmap",
             "нет дорожной карты: добавьте раздел roadmap (from_default: true и period дают типовую)",
         )),

@@ -3,6 +3,7 @@
 
 pub mod approval;
 pub mod deadline;
+pub mod edits;
 pub mod order;
 pub mod organization;
 pub mod participants;

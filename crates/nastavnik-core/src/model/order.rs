@@ -87,6 +87,31 @@ pub struct Order {
     /// The house style of this order over the organisation's `style`.
     #[serde(default, skip_serializing_if = "crate::model::style::is_default")]
     pub style: crate::model::style::HouseStyle,
+    // The order's text as data (see `model::edits`): role word, points,
+    // annexes, working group; for the orders approving a положение or a
+    // программа, the approved document's title, sections and clauses.
+    /// The word for the person in charge: «куратор» (default), «координатор»,
+    /// «ответственный»; the implementation order's word serves every order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<crate::model::edits::RoleWord>,
+    /// Changes to the default points (in `provision` and `programme`: to the
+    /// clauses of the approved document).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<crate::model::edits::PointEdits>,
+    /// Annexes in their order; absent, the data decides (the roadmap, the
+    /// working group's list, the pairs …); `[]` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annexes: Option<Vec<crate::model::edits::Annex>>,
+    /// The working group the order creates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_group: Option<crate::model::edits::WorkingGroup>,
+    /// In `provision` and `programme`: the title line of the approved
+    /// document under «ПОЛОЖЕНИЕ» / «ПРОГРАММА НАСТАВНИЧЕСТВА».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_title: Option<String>,
+    /// In `provision` and `programme`: changes to the approved document's sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<crate::model::edits::SectionEdits>,
 }
 
 /// An organisation named in an order with its head: «МБОУ Гимназия № 3 (Прокофьева Н.Ю.)».

@@ -3,8 +3,10 @@
 pub mod approvals;
 pub mod components;
 pub mod context;
+pub mod edits;
 pub mod issuers;
 pub mod municipal;
+pub mod order_text;
 pub mod participants;
 pub mod report;
 pub mod roadmap_table;
@@ -16,7 +18,7 @@ use serde::Serialize;
 
 use crate::grammar_filters::{lower_first, position_and_name, upper_first};
 use crate::ir::{Document, TextKind};
-use crate::markup::to_sections;
+use crate::markup::to_draft;
 use crate::templates::Templates;
 use crate::GenError;
 use context::{OrderView, OrgView, PersonView, RoadmapView};
@@ -182,9 +184,11 @@ fn build_with(
     }
     let rendered = templates.render(kind.template(), context)?;
     let report = kind.report(org);
-    let sections = to_sections(&rendered.text, &rendered.components, &mut |c| {
+    let edits = edits_for(org, kind)?;
+    let sections = to_draft(&rendered.text, &rendered.components, &mut |c| {
         components::resolve(org, report, c)
     })
+    .and_then(|draft| edits::apply(draft, &edits))
     .map_err(|e| match e {
         GenError::Template(mut t) if t.template.is_none() => {
             t.template = Some(kind.template().to_string());
@@ -192,6 +196,7 @@ fn build_with(
         }
         other => other,
     })?;
+    let sections = embed_provision(org, kind, templates, sections, &edits)?;
     let title = sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -238,6 +243,74 @@ pub fn template_context(org: &Organization, kind: DocumentKind) -> Result<Value,
 /// The template file of a kind: `order-implementation.md`.
 pub fn template_name(kind: DocumentKind) -> &'static str {
     kind.template()
+}
+
+/// The положение as an annex of the order on implementation: its text, from
+/// its title on (its own stamps give way to the annex mark), goes after the
+/// mark of its annex.
+fn embed_provision(
+    org: &Organization,
+    kind: DocumentKind,
+    templates: &Templates,
+    mut sections: Vec<crate::ir::Section>,
+    edits: &edits::Edits,
+) -> Result<Vec<crate::ir::Section>, GenError> {
+    use crate::ir::{Aside, AsideKind, Block};
+    let Some(number) = edits.annexes.get("provision") else {
+        return Ok(sections);
+    };
+    if kind != DocumentKind::OrderImplementation {
+        return Ok(sections);
+    }
+    let provision = build(org, DocumentKind::Provision, templates)?;
+    let body: Vec<Block> = provision
+        .sections
+        .into_iter()
+        .flat_map(|s| s.blocks)
+        .skip_while(|b| !matches!(b, Block::Heading { level: 1, .. }))
+        .collect();
+    let mark = format!("Приложение {number}");
+    if let Some(section) = sections.iter_mut().find(|s| {
+        s.blocks.iter().any(|b| {
+            matches!(b, Block::Aside(Aside { kind: AsideKind::AnnexMark, lines })
+                if lines.first() == Some(&mark))
+        })
+    }) {
+        section.blocks.extend(body);
+    }
+    Ok(sections)
+}
+
+/// The YAML's edits of the document of `kind`: an order's points, or the
+/// sections and clauses of a положение or a программа (written in the order
+/// that approves it).
+fn edits_for(org: &Organization, kind: DocumentKind) -> Result<edits::Edits<'_>, GenError> {
+    if let Some((order, field)) = kind.order(org) {
+        let annexes = order_text::annexes(org, kind, order, field)?;
+        return Ok(edits::Edits {
+            points: order
+                .and_then(|o| o.points.as_ref())
+                .map(|p| (p, format!("{field}.points"))),
+            scope: edits::Scope::FirstList,
+            sections: None,
+            annexes: order_text::numbers(&annexes),
+        });
+    }
+    let (order, field) = match kind {
+        DocumentKind::Provision => (org.orders.provision.as_ref(), "orders.provision"),
+        DocumentKind::Programme => (org.orders.programme.as_ref(), "orders.programme"),
+        _ => return Ok(edits::Edits::default()),
+    };
+    Ok(edits::Edits {
+        points: order
+            .and_then(|o| o.points.as_ref())
+            .map(|p| (p, format!("{field}.points"))),
+        scope: edits::Scope::All,
+        sections: order
+            .and_then(|o| o.sections.as_ref())
+            .map(|s| (s, format!("{field}.sections"))),
+        annexes: Default::default(),
+    })
 }
 
 /// The date a document carries: its order's, or for an approved document the
@@ -362,7 +435,7 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
             .unwrap_or_else(|| id.to_string())
     };
     match kind {
-        DocumentKind::OrderImplementation | DocumentKind::Roadmap if roadmap.is_none() => {
+        DocumentKind::Roadmap if roadmap.is_none() => {
             return Err(missing("в файле нет раздела roadmap (дорожная карта)"))
         }
         DocumentKind::ReportInterim | DocumentKind::ReportFinal if roadmap.is_none() => {
@@ -544,7 +617,32 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .flat_map(|o| &o.basis)
         .map(|b| b.citation())
         .collect();
+    let annexes = match kind.order(org) {
+        Some((order, field)) => order_text::annexes(org, kind, order, field)?,
+        None => Vec::new(),
+    };
+    let document_title = match kind {
+        DocumentKind::Provision => org.orders.provision.as_ref(),
+        DocumentKind::Programme => org.orders.programme.as_ref(),
+        _ => None,
+    }
+    .and_then(|o| o.document_title.as_deref())
+    .map(|t| t.trim().to_string())
+    .filter(|t| !t.is_empty());
+    let provision_title = org
+        .orders
+        .provision
+        .as_ref()
+        .and_then(|o| o.document_title.as_deref())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     Ok(minijinja::context! {
+        provision_title => provision_title,
+        role => Value::from_serialize(order_text::role(org, order)),
+        working_group => order_text::working_group(org, order).map(Value::from_serialize),
+        annex_no => Value::from_serialize(order_text::numbers(&annexes)),
+        annexes => Value::from_serialize(&annexes),
+        document_title => document_title,
         grammar_forms => Value::from_serialize(crate::grammar_filters::explicit_forms(org)),
         org => Value::from_serialize(OrgView::new(org)),
         head => Value::from_serialize(PersonView::new(&org.head)),

@@ -278,6 +278,7 @@ fn properties_are_in_schema_order_and_output_is_deterministic() {
             prefix: "1.".into(),
             start: 1,
             items: vec![crate::ir::Clause {
+                key: None,
                 content: vec![Inline::bold("пункт")],
                 children: vec![],
             }],
