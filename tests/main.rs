@@ -11,6 +11,7 @@ mod docx_valid;
 mod fuzz;
 mod grammar_documents;
 mod injection;
+mod loader;
 mod reports;
 mod roadmaps;
 mod robustness;

@@ -368,6 +368,6 @@ fn every_mistake_is_found_and_the_list_is_capped() {
     assert_eq!(d.len(), cap + 1, "{err}");
     assert_eq!(
         d[cap].to_string(),
-        "many.yaml: ошибка: и ещё 123 сообщения: исправьте показанные и запустите check снова"
+        "many.yaml:1:1: ошибка: и ещё 123 сообщения: исправьте показанные и запустите check снова"
     );
 }

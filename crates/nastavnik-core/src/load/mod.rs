@@ -342,7 +342,7 @@ fn capped(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.truncate(MAX_DIAGNOSTICS);
     diagnostics.push(Diagnostic::error(
         &file,
-        (0, 0),
+        (1, 1),
         "",
         format!(
             "и ещё {rest} {}: исправьте показанные и запустите check снова",

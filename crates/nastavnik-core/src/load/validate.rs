@@ -532,17 +532,21 @@ impl<'s> Walker<'s> {
             }
             _ => {}
         }
-        if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
-            self.mistake(
-                node,
-                path,
-                Mistake::OutOfRange {
-                    value: node.text().unwrap_or_default().to_string(),
-                    min,
-                    max,
-                },
-            );
-        }
+        // Only the side that is crossed is named: «не меньше 0», not u32's upper end.
+        let (min, max) = match (min, max) {
+            (Some(m), _) if value < m => (Some(m), None),
+            (_, Some(m)) if value > m => (None, Some(m)),
+            _ => return,
+        };
+        self.mistake(
+            node,
+            path,
+            Mistake::OutOfRange {
+                value: node.text().unwrap_or_default().to_string(),
+                min,
+                max,
+            },
+        );
     }
 
     fn map(&mut self, node: &Node, entries: &[(Node, Node)], schema: &'s Value, path: &mut String) {
