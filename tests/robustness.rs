@@ -371,3 +371,34 @@ fn every_mistake_is_found_and_the_list_is_capped() {
         "many.yaml:1:1: ошибка: и ещё 123 сообщения: исправьте показанные и запустите check снова"
     );
 }
+
+/// Templates from `--templates` that write without bound fail with the
+/// template named: output size, list nesting and list items are bounded.
+#[test]
+fn template_output_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let org = sample("school9-2020.yaml");
+    let fails = |template: &str| -> String {
+        std::fs::write(dir.path().join("roadmap.md"), template).unwrap();
+        let r = nastavnik_gen::Renderer::new()
+            .with_templates(nastavnik_gen::Templates::with_overrides(dir.path()).unwrap());
+        r.document(&org, DocumentKind::Roadmap)
+            .expect_err("the template must fail")
+            .to_string()
+    };
+    // 100 000 nested list markers on one line.
+    assert_eq!(
+        fails("{% for i in range(100000) %}- {% endfor %}x\n"),
+        "ошибка шаблона: шаблон roadmap.md: вывод шаблона, строка 1: списки вложены глубже 16 уровней"
+    );
+    // 20 000 numbered lines.
+    assert_eq!(
+        fails("{% for i in range(20000) %}1. пункт\n{% endfor %}"),
+        "ошибка шаблона: шаблон roadmap.md: шаблон выводит больше 10000 пунктов списков"
+    );
+    // A doubled string written again and again: stopped at the output bound.
+    assert_eq!(
+        fails("{% set ns = namespace(s=\"ab\") %}{% for i in range(22) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{% for i in range(100) %}{{ ns.s }}{% endfor %}"),
+        "ошибка шаблона: шаблон roadmap.md: шаблон выводит больше 16 МБ текста (бесконечное удвоение строки?)"
+    );
+}
