@@ -22,9 +22,9 @@ pub const MAX_STEPS: usize = 20_000;
 /// Most points of one step.
 pub const MAX_POINTS: usize = 100;
 /// Most mentors and mentees together.
-pub const MAX_PARTICIPANTS: usize = 20_000;
+pub const MAX_PARTICIPANTS: usize = 3_000;
 /// Most pairs and groups (each is a line of the order and a page of plans).
-pub const MAX_PAIRS: usize = 5_000;
+pub const MAX_PAIRS: usize = 1_500;
 /// Most tasks of one pair's development plan.
 pub const MAX_PLAN_TASKS: usize = 100;
 /// Most people under `people`.
