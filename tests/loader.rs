@@ -142,13 +142,25 @@ fn every_list_has_a_limit() {
     );
     // Pairs: each is a line of the order and a page of plans.
     let mut text = format!("{HEAD}participants:\n  mentors: [{{id: m, name: Иванов И.И.}}]\n  mentees: [{{id: u, name: Петров П.П.}}]\n  pairs:\n");
-    for _ in 0..1_501 {
+    for _ in 0..1_001 {
         text.push_str("    - {mentor: m, mentees: u, form: ученик – ученик}\n");
     }
     let found = answers(&text);
     assert_eq!(
         found,
-        ["7:3 participants.pairs: пар и групп: 1501, а можно не больше 1500; разделите файл на несколько"]
+        ["7:3 participants.pairs: пар и групп: 1001, а можно не больше 1000; разделите файл на несколько"]
+    );
+    // Tasks of all development plans together: each is a row of the plans.
+    let mut text = format!("{HEAD}participants:\n  mentors: [{{id: m, name: Иванов И.И.}}]\n  mentees: [{{id: u, name: Петров П.П.}}]\n  pairs:\n");
+    let plan = vec!["{task: Задача}"; 30].join(", ");
+    for _ in 0..34 {
+        text.push_str(&format!(
+            "    - {{mentor: m, mentees: u, form: ученик – ученик, plan: [{plan}]}}\n"
+        ));
+    }
+    assert_eq!(
+        answers(&text),
+        ["7:3 participants.pairs: задач во всех планах развития: 1020, а можно не больше 1000; разделите файл на несколько"]
     );
     // Steps of one item: the merged cell's rows stay far below u16.
     let mut text = format!("{HEAD}roadmap:\n  subject: на год\n  sections:\n    - title: Раздел\n      items:\n        - title: Пункт\n          steps:\n");

@@ -24,9 +24,12 @@ pub const MAX_POINTS: usize = 100;
 /// Most mentors and mentees together.
 pub const MAX_PARTICIPANTS: usize = 3_000;
 /// Most pairs and groups (each is a line of the order and a page of plans).
-pub const MAX_PAIRS: usize = 1_500;
+pub const MAX_PAIRS: usize = 1_000;
 /// Most tasks of one pair's development plan.
-pub const MAX_PLAN_TASKS: usize = 100;
+pub const MAX_PLAN_TASKS: usize = 30;
+/// Most tasks of all development plans together (each is a table row of
+/// the plans; with [`MAX_PAIRS`] they keep the document under 1 GiB).
+pub const MAX_PLAN_TASKS_TOTAL: usize = 1_000;
 /// Most people under `people`.
 pub const MAX_PEOPLE: usize = 5_000;
 /// Most documents under `documents`.
@@ -131,6 +134,14 @@ pub fn check(org: &Organization) -> Vec<Problem> {
         "пар и групп",
         participants.pairs.len(),
         MAX_PAIRS,
+    );
+    let tasks: usize = participants.pairs.iter().map(|pair| pair.plan.len()).sum();
+    over(
+        p,
+        "participants.pairs".into(),
+        "задач во всех планах развития",
+        tasks,
+        MAX_PLAN_TASKS_TOTAL,
     );
     for (i, pair) in participants.pairs.iter().enumerate() {
         over(
