@@ -275,7 +275,7 @@ fn unknown_key_is_reported_with_the_allowed_ones() {
         "{err}"
     );
     assert!(
-        err.contains("неизвестное поле «nmae»; допустимые поля: surname, name, patronymic"),
+        err.contains("неизвестное поле «nmae»; может быть, name? Допустимые поля: surname, forms, gender, name, patronymic"),
         "{err}"
     );
 }
@@ -559,7 +559,7 @@ fn a_file_with_six_mistakes_of_five_kinds_gets_every_one_with_its_place() {
             17,
             19,
             "roadmap.sections[0].items[0].status",
-            "недопустимое значение «готово»; допустимые: done, выполнено",
+            "недопустимое значение «готово»; допустимые: done, in_progress, not_started, postponed, выполнено",
         ),
         (
             20,
@@ -571,7 +571,7 @@ fn a_file_with_six_mistakes_of_five_kinds_gets_every_one_with_its_place() {
             24,
             24,
             "reports.interim.figures.pupils",
-            "неверный тип: здесь строка \"много\", а ожидается число",
+            "неверный тип: здесь строка \"много\", а ожидается целое число",
         ),
     ];
     assert_eq!(found.len(), expected.len(), "{found:#?}");

@@ -3,13 +3,20 @@
 //! every failure is a diagnostic or a typed error.
 //!
 //! The test suite runs a few dozen cases; a long run is
-//! `PROPTEST_CASES=3000 cargo test --release -p nastavnik-cli --test nastavnik fuzz`.
+//! `PROPTEST_CASES=3000 cargo test -p nastavnik-cli --test nastavnik fuzz`.
+//! The loader alone runs more (256 by default); a long run of it is
+//! `NASTAVNIK_FUZZ_CASES=200000 cargo test -p nastavnik-cli --test nastavnik fuzz::the_loader`.
 
 use crate::common::*;
 use nastavnik_gen::{DocumentKind, Format};
 use proptest::prelude::*;
 
-fn samples() -> Vec<String> {
+fn samples() -> &'static [String] {
+    static SAMPLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SAMPLES.get_or_init(read_samples)
+}
+
+fn read_samples() -> Vec<String> {
     [
         "sharya-2020.yaml",
         "school9-2020.yaml",
@@ -121,6 +128,72 @@ proptest! {
                     }
                     Err(other) => prop_assert!(false, "{kind:?}: {other}"),
                 }
+            }
+        }
+    }
+}
+
+/// Cases for the loader's own fuzzing: `NASTAVNIK_FUZZ_CASES`, else 256.
+fn loader_cases() -> u32 {
+    std::env::var("NASTAVNIK_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
+
+/// Hostile YAML built from pieces: anchors and aliases, deep flow and
+/// block nesting, long values, duplicate keys, odd scalars.
+fn hostile_yaml() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("kind: school\n".to_string()),
+        Just("name: Школа\n".to_string()),
+        Just("head: Иванов И.И.\n".to_string()),
+        Just("name: &a Школа\n".to_string()),
+        Just("header: [*a, *a, *a]\n".to_string()),
+        Just("people: {a: &p {surname: X}, b: *p}\n".to_string()),
+        Just("roadmap: {period: 2020, from_default: true}\n".to_string()),
+        Just("roadmap:\n  subject: s\n  sections:\n    - title: t\n      items:\n        - title: x\n          deadline: 99999999999 раза в год\n".to_string()),
+        Just("forms: [ученик-ученик, ~, 12, .nan, true]\n".to_string()),
+        Just("documents: {d: {date: ２０２０-01-01, number: 1}}\n".to_string()),
+        (1usize..300).prop_map(|n| format!("header: {}{}\n", "[".repeat(n), "]".repeat(n))),
+        (1usize..100).prop_map(|n| {
+            let mut s = String::from("header:\n");
+            for d in 1..=n {
+                s.push_str(&format!("{}- \n", "  ".repeat(d)));
+            }
+            s
+        }),
+        "[a-z_]{1,8}: [\\PC]{0,16}\n",
+        any::<String>(),
+    ];
+    proptest::collection::vec(piece, 1..8).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: loader_cases(), ..ProptestConfig::default() })]
+
+    /// The loader alone: whatever the text, an organisation or placed
+    /// Russian diagnostics, a bounded number of them, and never a panic.
+    #[test]
+    fn the_loader_answers_every_text_with_a_place(
+        which in 0usize..5,
+        edits in proptest::collection::vec(edit(), 0..6),
+        hostile in hostile_yaml(),
+        mix in 0u8..3,
+    ) {
+        let text = match mix {
+            0 => edits.iter().fold(samples()[which].clone(), |t, e| apply(&t, e)),
+            1 => hostile,
+            _ => format!("{}{hostile}", edits.iter().fold(samples()[which].clone(), |t, e| apply(&t, e))),
+        };
+        let lines = text.lines().count() + 1;
+        if let Err(err) = nastavnik_core::load_str(&text, "fuzz.yaml") {
+            let diagnostics = err.diagnostics();
+            prop_assert!(!diagnostics.is_empty());
+            prop_assert!(diagnostics.len() <= nastavnik_core::load::MAX_DIAGNOSTICS + 1);
+            for d in diagnostics {
+                prop_assert!(d.line >= 1 && d.column >= 1 && d.line <= lines, "{d}");
+                prop_assert!(d.message.chars().any(|c| ('а'..='я').contains(&c)), "{d}");
             }
         }
     }

@@ -14,6 +14,7 @@ mod fuzz;
 mod grammar_documents;
 mod house_style;
 mod injection;
+mod loader;
 mod municipal;
 mod page_breaks;
 mod points;

@@ -158,16 +158,130 @@ impl Templates {
         Templates { env, layout: None }
     }
 
-    /// Renders a template with a context.
+    /// Renders a template with a context. The output is bounded (size,
+    /// list nesting, list items): a template from `--templates` that writes
+    /// without end fails with a Russian message naming it.
     pub fn render(&self, name: &str, context: Value) -> Result<Rendered, GenError> {
         let template = self.env.get_template(name).map_err(template_error)?;
-        let captured = template.render_captured(context).map_err(template_error)?;
+        let mut out = Bounded {
+            text: Vec::new(),
+            over: false,
+        };
+        let captured = template.render_captured_to(context, &mut out);
+        if out.over {
+            return Err(output_error(
+                name,
+                format!(
+                    "шаблон выводит больше {} МБ текста (бесконечное удвоение строки?)",
+                    MAX_OUTPUT_BYTES / 1024 / 1024
+                ),
+            ));
+        }
+        let captured = captured.map_err(template_error)?;
         let components = Collected::of(captured.state());
-        Ok(Rendered {
-            text: captured.into_output(),
-            components,
-        })
+        let text = String::from_utf8(out.text).map_err(|_| {
+            output_error(name, "шаблон вывел текст не в кодировке UTF-8".to_string())
+        })?;
+        check_shape(name, &text)?;
+        Ok(Rendered { text, components })
     }
+}
+
+/// Most bytes one template may write.
+pub const MAX_OUTPUT_BYTES: usize = 16 * 1024 * 1024;
+/// Deepest nesting of Markdown lists (and quotes) in a template's output.
+pub const MAX_LIST_DEPTH: usize = 16;
+/// Most list items (clauses) in a template's output.
+pub const MAX_LIST_ITEMS: usize = 10_000;
+
+/// A writer that refuses past [`MAX_OUTPUT_BYTES`].
+struct Bounded {
+    text: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.text.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.over = true;
+            return Err(std::io::Error::other("too much output"));
+        }
+        self.text.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn output_error(name: &str, message: String) -> GenError {
+    GenError::Template(TemplateError {
+        template: Some(name.to_string()),
+        line: None,
+        message,
+        source: None,
+    })
+}
+
+/// How deep a line of Markdown nests lists and quotes: its indentation (by
+/// two spaces) and the markers that open it, «- - 1. x» being three.
+fn list_depth(line: &str) -> (usize, bool) {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let indent = (line.len() - trimmed.len()) / 2;
+    let mut rest = trimmed;
+    let mut markers = 0;
+    loop {
+        let next = if let Some(r) = rest
+            .strip_prefix("- ")
+            .or_else(|| rest.strip_prefix("* "))
+            .or_else(|| rest.strip_prefix("+ "))
+            .or_else(|| rest.strip_prefix("> "))
+        {
+            Some(r)
+        } else {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0 && digits < 10)
+                .then(|| {
+                    rest[digits..]
+                        .strip_prefix(". ")
+                        .or_else(|| rest[digits..].strip_prefix(") "))
+                })
+                .flatten()
+        };
+        match next {
+            Some(r) => {
+                markers += 1;
+                rest = r.trim_start_matches(' ');
+            }
+            None => break,
+        }
+    }
+    (indent + markers, markers > 0)
+}
+
+/// The output's shape within bounds: list nesting and the number of items.
+fn check_shape(name: &str, text: &str) -> Result<(), GenError> {
+    let mut items = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let (depth, item) = list_depth(line);
+        if item && depth > MAX_LIST_DEPTH {
+            return Err(output_error(
+                name,
+                format!(
+                    "вывод шаблона, строка {}: списки вложены глубже {MAX_LIST_DEPTH} уровней",
+                    n + 1
+                ),
+            ));
+        }
+        items += usize::from(item);
+        if items > MAX_LIST_ITEMS {
+            return Err(output_error(
+                name,
+                format!("шаблон выводит больше {MAX_LIST_ITEMS} пунктов списков"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A region's layout library, under the rules for templates: a plain file,

@@ -1,17 +1,19 @@
 //! Loading an [`Organization`](crate::Organization) from YAML, keeping positions for diagnostics.
 
-mod mend;
+pub mod de;
 pub mod schema;
 pub mod starter;
+pub mod tree;
+pub mod validate;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
-
-use crate::check::diagnostic::{translate, Diagnostic, Severity};
+use crate::check::diagnostic::{Diagnostic, Severity};
 use crate::check::prepare::Prepared;
+use crate::Organization;
+use tree::{Kind, Node, TreeError};
+use validate::{Found, Mistake, Shape};
 
 /// Why a file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -44,19 +46,54 @@ impl LoadError {
 pub struct PositionIndex {
     positions: HashMap<String, (usize, usize)>,
     keys: HashMap<String, (usize, usize)>,
-    duplicates: HashMap<String, (usize, usize)>,
+    paths: HashMap<(usize, usize), String>,
 }
 
 impl PositionIndex {
     /// Indexes `text`; a text that does not parse gives an empty index.
     pub fn new(text: &str) -> Self {
-        let mut walker = Walker::default();
-        let _ = Parser::new_from_str(text).load(&mut walker, false);
-        PositionIndex {
-            positions: walker.positions,
-            keys: walker.keys,
-            duplicates: walker.duplicates,
+        match tree::parse(text) {
+            Ok(tree::Tree {
+                root: Some(root), ..
+            }) => PositionIndex::of(&root),
+            _ => PositionIndex::default(),
         }
+    }
+
+    /// Indexes a parsed document.
+    pub fn of(root: &Node) -> Self {
+        let mut index = PositionIndex::default();
+        // Iteratively: the tree is at most `tree::MAX_DEPTH` deep, but no recursion is needed.
+        let mut stack: Vec<(&Node, String)> = vec![(root, String::new())];
+        while let Some((node, path)) = stack.pop() {
+            index.positions.entry(path.clone()).or_insert(node.at());
+            index.paths.entry(node.at()).or_insert_with(|| path.clone());
+            match &node.kind {
+                Kind::Scalar { .. } => {}
+                Kind::List(items) => {
+                    for (i, item) in items.iter().enumerate().rev() {
+                        stack.push((item, format!("{path}[{i}]")));
+                    }
+                }
+                Kind::Map(entries) => {
+                    for (key, value) in entries.iter().rev() {
+                        let Some(k) = key.text() else { continue };
+                        let p = if path.is_empty() {
+                            k.to_string()
+                        } else {
+                            format!("{path}.{k}")
+                        };
+                        index.keys.entry(p.clone()).or_insert(key.at());
+                        if !matches!(value.kind, Kind::Scalar { .. }) {
+                            // A list or map is shown at its key, as the author sees it.
+                            index.positions.entry(p.clone()).or_insert(key.at());
+                        }
+                        stack.push((value, p));
+                    }
+                }
+            }
+        }
+        index
     }
 
     /// The field whose value starts on `line` nearest before `column`.
@@ -68,9 +105,9 @@ impl PositionIndex {
             .map(|(path, _)| path.clone())
     }
 
-    /// Where a key stands a second time in its mapping, if it does.
-    pub fn duplicate(&self, path: &str) -> Option<(usize, usize)> {
-        self.duplicates.get(path).copied()
+    /// The path of the value that starts exactly at `at`.
+    pub fn path_of(&self, at: (usize, usize)) -> Option<&str> {
+        self.paths.get(&at).map(String::as_str)
     }
 
     /// Line and column (1-based) of the key of the field at `path`.
@@ -95,86 +132,6 @@ impl PositionIndex {
                 Some(i) => p.truncate(i),
                 None => return self.positions.get("").copied().unwrap_or((1, 1)),
             }
-        }
-    }
-}
-
-enum Frame {
-    Map { key: Option<String>, path: String },
-    Seq { index: usize, path: String },
-}
-
-#[derive(Default)]
-struct Walker {
-    stack: Vec<Frame>,
-    positions: HashMap<String, (usize, usize)>,
-    /// Where each key of a mapping stands.
-    keys: HashMap<String, (usize, usize)>,
-    /// Keys met a second time in the same mapping, with where.
-    duplicates: HashMap<String, (usize, usize)>,
-}
-
-impl Walker {
-    /// The path of the value that starts now, and advances the parent.
-    fn next_value_path(&mut self) -> Option<String> {
-        match self.stack.last_mut() {
-            None => Some(String::new()),
-            Some(Frame::Map { key, path }) => {
-                let k = key.take()?;
-                Some(if path.is_empty() {
-                    k
-                } else {
-                    format!("{path}.{k}")
-                })
-            }
-            Some(Frame::Seq { index, path }) => {
-                let p = format!("{path}[{index}]");
-                *index += 1;
-                Some(p)
-            }
-        }
-    }
-}
-
-impl MarkedEventReceiver for Walker {
-    fn on_event(&mut self, ev: Event, mark: Marker) {
-        let pos = (mark.line(), mark.col() + 1);
-        match ev {
-            Event::Scalar(value, ..) => {
-                if let Some(Frame::Map {
-                    key: key @ None,
-                    path,
-                }) = self.stack.last_mut()
-                {
-                    let p = if path.is_empty() {
-                        value.clone()
-                    } else {
-                        format!("{path}.{value}")
-                    };
-                    self.positions.entry(p.clone()).or_insert(pos);
-                    self.keys.entry(p).or_insert(pos);
-                    *key = Some(value);
-                } else if let Some(p) = self.next_value_path() {
-                    // A scalar value is pointed at itself, not at its key.
-                    self.positions.insert(p, pos);
-                }
-            }
-            Event::Alias(_) => {
-                self.next_value_path();
-            }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let path = self.next_value_path().unwrap_or_default();
-                self.positions.entry(path.clone()).or_insert(pos);
-                self.stack.push(if matches!(ev, Event::MappingStart(..)) {
-                    Frame::Map { key: None, path }
-                } else {
-                    Frame::Seq { index: 0, path }
-                });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                self.stack.pop();
-            }
-            _ => {}
         }
     }
 }
@@ -205,8 +162,14 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads an organisation from YAML text, keeping the warnings: the schema,
-/// then the default roadmap, then the cross-checks of [`crate::check`].
+/// Reads an organisation from YAML text, keeping the warnings.
+///
+/// In phases: the text is parsed once into a positioned tree within budgets
+/// ([`tree`]); the whole tree is checked against the schema, every mistake
+/// at once ([`validate`]); the model is read from the tree ([`de`]); then the
+/// default roadmap and the cross-checks of [`crate::check`]. When the file
+/// has structural mistakes, the cross-checks still run on the tree with the
+/// wrong values taken out, so that one `check` shows everything.
 /// Errors stop it; warnings come back with the organisation.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -224,50 +187,130 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
             "файл пуст: опишите организацию — kind, name, head и остальные разделы (образец: samples/school9-2020.yaml)".into(),
         ));
     }
-    // Values still to be filled: every one is an error at its place.
-    let placeholders = placeholder_diagnostics(text, origin);
-    let filled_later: std::collections::HashSet<String> =
-        placeholders.iter().map(|d| d.field.clone()).collect();
-    // Every structural mistake, then — if the file could be read — the cross-checks.
-    let reading = crate::load::mend::read(text, origin, &filled_later);
-    let mut errors: Vec<Diagnostic> = placeholders;
-    errors.extend(reading.errors);
-    errors.sort_by_key(|d| (d.line, d.column));
-    let Some(mut org) = reading.organization else {
-        return Err(LoadError::Invalid(errors));
-    };
-    if !errors.is_empty() && !filled_later.is_empty() {
-        // Cross-checks of a file still being filled in would only repeat the placeholders.
-        return Err(LoadError::Invalid(errors));
+    let lines = tree::LineIndex::new(text);
+    let controls = control_characters(text, &lines, origin);
+    if !controls.is_empty() {
+        return Err(LoadError::Invalid(capped(controls)));
     }
-    let mended = reading.mended;
-    let mut problems = crate::check::prepare::run(&mut org);
-    // The index re-reads the text: only build it when there is something to place.
-    // A problem where the file was mended is the mending's, not the author's.
-    problems.retain(|p| {
-        !mended.iter().any(|m| {
-            p.field == *m
-                || p.field.starts_with(&format!("{m}."))
-                || p.field.starts_with(&format!("{m}["))
-        })
-    });
-    let index = if problems.is_empty() {
-        PositionIndex::default()
-    } else {
-        PositionIndex::new(text)
+    let parsed = match tree::parse(text) {
+        Ok(parsed) => parsed,
+        Err(e) => return Err(LoadError::Invalid(vec![tree_diagnostic(&e, origin)])),
     };
+    let Some(root) = parsed.root else {
+        return Err(whole_file(
+            "файл пуст: опишите организацию — kind, name, head и остальные разделы (образец: samples/school9-2020.yaml)".into(),
+        ));
+    };
+    let index = PositionIndex::of(&root);
+    // Values still to be filled: every one is an error at its place.
+    let placeholders = placeholder_diagnostics(text, &index, origin);
+    let filled_later: Vec<String> = placeholders.iter().map(|d| d.field.clone()).collect();
+    let under_placeholder = |field: &str| {
+        filled_later.iter().any(|s| {
+            field == s || field.starts_with(&format!("{s}.")) || field.starts_with(&format!("{s}["))
+        })
+    };
+    let mut errors = placeholders.clone();
+    for d in &parsed.duplicates {
+        errors.push(Diagnostic::error(
+            origin,
+            d.at,
+            d.field.clone(),
+            format!("поле «{}» указано дважды: оставьте одно", d.key),
+        ));
+    }
+    let long_lists = crate::check::limits::check_tree(&root);
+    if !long_lists.is_empty() {
+        // Read no further: the limit is there so that such a file costs nothing more.
+        let mut errors: Vec<Diagnostic> = long_lists
+            .into_iter()
+            .map(|(field, at, message)| Diagnostic::error(origin, at, field, message))
+            .collect();
+        errors.sort_by_key(|d| (d.line, d.column));
+        return Err(LoadError::Invalid(capped(errors)));
+    }
+    let found: Vec<Found> = validate::validate(&root)
+        .into_iter()
+        .filter(|f| !under_placeholder(&f.field))
+        .collect();
+    errors.extend(found.iter().map(|f| {
+        Diagnostic::error(
+            origin,
+            place(f, &index),
+            f.field.clone(),
+            f.mistake.russian(),
+        )
+    }));
+    if !errors.is_empty() && !placeholders.is_empty() {
+        // Cross-checks of a file still being filled in would only repeat the placeholders.
+        errors.sort_by_key(|d| (d.line, d.column));
+        return Err(LoadError::Invalid(capped(errors)));
+    }
+    // The model, from the tree as written or with the wrong values taken out.
+    let (reading, mended) = if found.is_empty() {
+        (de::from_node::<Organization>(&root), Vec::new())
+    } else {
+        let mut mended_root = root.clone();
+        let mended = mend(&mut mended_root, &found);
+        (de::from_node::<Organization>(&mended_root), mended)
+    };
+    let mut org = match reading {
+        Ok(org) => org,
+        Err(e) if found.is_empty() => {
+            // The schema let it through and the model did not: still a placed error.
+            let at = e.at.unwrap_or((1, 1));
+            let field = index.path_of(at).unwrap_or_default().to_string();
+            errors.push(Diagnostic::error(origin, at, field, e.russian()));
+            errors.sort_by_key(|d| (d.line, d.column));
+            return Err(LoadError::Invalid(capped(errors)));
+        }
+        Err(_) => {
+            errors.sort_by_key(|d| (d.line, d.column));
+            return Err(LoadError::Invalid(capped(errors)));
+        }
+    };
+    let mended_index = if mended.is_empty() {
+        None
+    } else {
+        let mut mended_root = root.clone();
+        mend(&mut mended_root, &found);
+        Some(PositionIndex::of(&mended_root))
+    };
+    let problems = crate::check::prepare::run(&mut org);
     let (checked, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
         .into_iter()
-        .map(|p| {
-            let (line, column) = index.locate(&p.field);
-            Diagnostic {
+        .filter_map(|p| {
+            let (line, column, field) = match &mended_index {
+                None => {
+                    let (line, column) = index.locate(&p.field);
+                    (line, column, p.field)
+                }
+                Some(m) => {
+                    // The mended tree's path, back to the author's.
+                    let at = m.locate(&p.field);
+                    let own = index.path_of(at).map(str::to_string);
+                    let field = if m.get(&p.field) == Some(at) {
+                        own.unwrap_or(p.field)
+                    } else {
+                        p.field
+                    };
+                    (at.0, at.1, field)
+                }
+            };
+            // A problem where the file was mended is the mending's, not the author's.
+            let ours = mended.iter().any(|m| {
+                field == *m
+                    || field.starts_with(&format!("{m}."))
+                    || field.starts_with(&format!("{m}["))
+            });
+            (!ours).then(|| Diagnostic {
                 severity: p.severity,
                 file: origin.to_string(),
                 line,
                 column,
-                field: p.field,
+                field,
                 message: p.message,
-            }
+            })
         })
         .partition(|d| d.severity == Severity::Error);
     errors.extend(checked);
@@ -280,9 +323,253 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         })
     } else {
         // Every problem at once: the warnings too, after the errors.
-        Err(LoadError::Invalid(
+        Err(LoadError::Invalid(capped(
             errors.into_iter().chain(warnings).collect(),
-        ))
+        )))
+    }
+}
+
+/// Most diagnostics shown for one file; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
+/// The first [`MAX_DIAGNOSTICS`], and «и ещё N» for the rest.
+fn capped(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_DIAGNOSTICS {
+        return diagnostics;
+    }
+    let rest = diagnostics.len() - MAX_DIAGNOSTICS;
+    let file = diagnostics[0].file.clone();
+    diagnostics.truncate(MAX_DIAGNOSTICS);
+    diagnostics.push(Diagnostic::error(
+        &file,
+        (1, 1),
+        "",
+        format!(
+            "и ещё {rest} {}: исправьте показанные и запустите check снова",
+            match (rest % 100, rest % 10) {
+                (11..=14, _) | (_, 0 | 5..=9) => "сообщений",
+                (_, 1) => "сообщение",
+                _ => "сообщения",
+            }
+        ),
+    ));
+    diagnostics
+}
+
+/// Where a mistake is shown: an unknown key at the key, the rest at the value.
+fn place(found: &Found, _index: &PositionIndex) -> (usize, usize) {
+    found.at
+}
+
+/// Takes the wrong values out of the tree (or puts a harmless stand-in in),
+/// so that the model can be read for the cross-checks. Returns the author's
+/// paths touched: problems found there later are the mending's.
+fn mend(root: &mut Node, found: &[Found]) -> Vec<String> {
+    let mut order: Vec<&Found> = found.iter().collect();
+    // Last first: taking out a list element does not move the ones before it.
+    order.sort_by_key(|f| std::cmp::Reverse(f.at));
+    let mut touched = Vec::new();
+    for f in order {
+        let (target, stand_in) = match &f.mistake {
+            Mistake::Missing { .. } => (parent(&f.field), None),
+            Mistake::UnknownValue { allowed, .. } => (f.field.clone(), allowed.first().cloned()),
+            Mistake::WrongType { expected, .. } => (
+                f.field.clone(),
+                match expected.first() {
+                    Some(Shape::Text) => Some(String::new()),
+                    Some(Shape::Integer | Shape::Number) => Some("0".into()),
+                    _ => None,
+                },
+            ),
+            Mistake::Value(_)
+                if f.field.ends_with("date")
+                    || f.field.ends_with(".from")
+                    || f.field.ends_with(".to") =>
+            {
+                (f.field.clone(), Some("2000-01-01".into()))
+            }
+            _ => (f.field.clone(), None),
+        };
+        let done = match stand_in {
+            Some(text) => replace(root, &target, text),
+            None => remove(root, &target),
+        };
+        if done {
+            touched.push(target);
+        }
+    }
+    touched
+}
+
+/// The path without its last step.
+fn parent(path: &str) -> String {
+    match path.rfind(['.', '[']) {
+        Some(i) => path[..i].to_string(),
+        None => String::new(),
+    }
+}
+
+/// Follows `path` from `node`: the node's parent and the last step.
+fn walk_to<'n>(node: &'n mut Node, path: &str) -> Option<&'n mut Node> {
+    let mut here = node;
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('[') {
+            let (n, after) = r.split_once(']')?;
+            let i: usize = n.parse().ok()?;
+            let Kind::List(items) = &mut here.kind else {
+                return None;
+            };
+            here = items.get_mut(i)?;
+            rest = after.strip_prefix('.').unwrap_or(after);
+            continue;
+        }
+        let Kind::Map(entries) = &mut here.kind else {
+            return None;
+        };
+        // The longest key that the path starts with (keys may hold dots).
+        let (i, len) = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (k, _))| {
+                let k = k.text()?;
+                let after = rest.strip_prefix(k)?;
+                (after.is_empty() || after.starts_with(['.', '['])).then_some((i, k.len()))
+            })
+            .max_by_key(|(_, len)| *len)?;
+        here = &mut entries[i].1;
+        let after = &rest[len..];
+        rest = after.strip_prefix('.').unwrap_or(after);
+    }
+    Some(here)
+}
+
+fn replace(root: &mut Node, path: &str, text: String) -> bool {
+    match walk_to(root, path) {
+        Some(node) => {
+            node.kind = Kind::Scalar { text, plain: true };
+            true
+        }
+        None => false,
+    }
+}
+
+fn remove(root: &mut Node, path: &str) -> bool {
+    if path.is_empty() {
+        return false;
+    }
+    let Some(i) = path.rfind(['.', '[']) else {
+        return remove_step(root, path);
+    };
+    let (up, step) = path.split_at(i);
+    let step = step.strip_prefix('.').unwrap_or(step);
+    match walk_to(root, up) {
+        Some(node) => remove_step(node, step),
+        None => false,
+    }
+}
+
+fn remove_step(node: &mut Node, step: &str) -> bool {
+    match &mut node.kind {
+        Kind::List(items) => {
+            let Some(i) = step
+                .strip_prefix('[')
+                .and_then(|s| s.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok())
+            else {
+                return false;
+            };
+            if i < items.len() {
+                items.remove(i);
+                true
+            } else {
+                false
+            }
+        }
+        Kind::Map(entries) => {
+            let before = entries.len();
+            entries.retain(|(k, _)| k.text() != Some(step));
+            entries.len() != before
+        }
+        Kind::Scalar { .. } => false,
+    }
+}
+
+/// A raw control character (an invisible one, or an escape sequence) in the text.
+fn control_characters(text: &str, lines: &tree::LineIndex, origin: &str) -> Vec<Diagnostic> {
+    text.char_indices()
+        .filter(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+        .map(|(i, _)| {
+            Diagnostic::error(
+                origin,
+                lines.place(text, i),
+                "",
+                "ошибка синтаксиса YAML: в тексте есть управляющий (невидимый) символ: удалите его или перепечатайте строку",
+            )
+        })
+        .collect()
+}
+
+/// What stopped the parsing, in Russian.
+fn tree_diagnostic(e: &TreeError, origin: &str) -> Diagnostic {
+    use tree::{Budget, Syntax};
+    match e {
+        TreeError::Syntax { kind, at, field } => {
+            let hint = match kind {
+                Syntax::Tab => "в отступе стоит символ табуляции: YAML допускает только пробелы — замените табуляцию пробелами",
+                Syntax::ColonInValue => "лишнее двоеточие или неверный отступ: значение с двоеточием возьмите в кавычки, а вложенные поля сдвиньте одинаковым числом пробелов",
+                Syntax::MissingColon => "в этой строке или строкой выше после ключа нет двоеточия: напишите «ключ: значение», а текст с переносом строки возьмите в кавычки целиком",
+                Syntax::Unclosed => "YAML не разобран: проверьте кавычки, скобки и отступы в этой строке и строкой выше — похоже, что-то не закрыто",
+                Syntax::BadStart => "символ, с которого не может начинаться значение (например, @, ` или %): возьмите значение в кавычки",
+                Syntax::UnknownAnchor => "ссылка *имя на якорь &имя, который не объявлен выше: объявите якорь или уберите ссылку",
+                Syntax::BadEscape => "в строке в двойных кавычках неверная последовательность с «\\»: удвойте обратную косую черту или возьмите строку в одинарные кавычки",
+                Syntax::Other => "YAML не разобран: проверьте кавычки, скобки и отступы в этой строке",
+            };
+            Diagnostic::error(origin, *at, field.clone(), format!("ошибка синтаксиса YAML: {hint}"))
+        }
+        TreeError::TooDeep { at, field } => Diagnostic::error(
+            origin,
+            *at,
+            field.clone(),
+            format!(
+                "вложенность глубже {} уровней: в описании организации столько не бывает — проверьте скобки [ ] и {{ }} и отступы",
+                tree::MAX_DEPTH
+            ),
+        ),
+        TreeError::ScalarTooLong { at, field, bytes } => Diagnostic::error(
+            origin,
+            *at,
+            field.clone(),
+            format!(
+                "значение слишком длинное: {} КБ при пределе {} КБ",
+                bytes / 1024,
+                tree::MAX_SCALAR_BYTES / 1024
+            ),
+        ),
+        TreeError::TooBig {
+            at,
+            field,
+            budget,
+            alias,
+        } => {
+            let what = match budget {
+                Budget::Nodes => format!("больше {} значений", tree::MAX_NODES),
+                Budget::Bytes => format!("больше {} МБ текста", tree::MAX_EXPANDED_BYTES / 1024 / 1024),
+                Budget::ListElements => format!("больше {} элементов списков", tree::MAX_LIST_ELEMENTS),
+            };
+            let message = if *alias {
+                format!("ссылки (&якорь и *ссылка) раскрываются в слишком большой документ ({what}) — файл похож на «YAML-бомбу»; раскройте ссылки вручную")
+            } else {
+                format!("описание слишком большое ({what}); разделите файл на несколько")
+            };
+            Diagnostic::error(origin, *at, field.clone(), message)
+        }
+        TreeError::SeveralDocuments { at } => Diagnostic::error(
+            origin,
+            *at,
+            "",
+            "в файле несколько документов (второй начинается с «---»): опишите одну организацию в одном файле",
+        ),
     }
 }
 
@@ -347,12 +634,11 @@ pub fn read_source(path: &Path) -> Result<String, LoadError> {
 }
 
 /// «ЗАПОЛНИТЕ: …» left in the file, as errors with their fields.
-fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
+fn placeholder_diagnostics(text: &str, index: &PositionIndex, origin: &str) -> Vec<Diagnostic> {
     let marker = crate::load::starter::PLACEHOLDER;
     if !text.contains(marker) {
         return Vec::new();
     }
-    let index = PositionIndex::new(text);
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let Some(byte) = line.find(marker) else {
@@ -373,99 +659,4 @@ fn placeholder_diagnostics(text: &str, origin: &str) -> Vec<Diagnostic> {
         ));
     }
     out
-}
-
-/// A diagnostic for serde's first mistake in `text`, at `field` (the path
-/// serde stopped at, in the author's file). `located`: whether serde's own
-/// position is one in the author's file; when it is not, the index places it.
-pub(crate) fn schema_diagnostic(
-    err: &serde_path_to_error::Error<serde_yaml::Error>,
-    text: &str,
-    index: &PositionIndex,
-    origin: &str,
-    mut field: String,
-    located: bool,
-) -> Diagnostic {
-    let inner = err.inner();
-    let location = inner.location().filter(|_| located);
-    let raw = inner.to_string();
-    // serde_yaml appends « at line L column C»; the position is reported apart.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
-    };
-    // serde_yaml names its own idea of the path first: «head: unknown field …».
-    let message = match message.split_once(": ") {
-        Some((path, rest)) if !path.is_empty() && !path.contains(' ') => rest.to_string(),
-        _ => message,
-    };
-    for prefix in ["missing field `", "unknown field `"] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            let name = rest.split('`').next().unwrap_or_default();
-            if !field.ends_with(name) {
-                field = if field.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{field}.{name}")
-                };
-            }
-        }
-    }
-    // The value itself when the index knows it, else where serde_yaml stopped.
-    let unknown_key = message.starts_with("unknown field");
-    if let Some(name) = message
-        .strip_prefix("duplicate field `")
-        .and_then(|r| r.split('`').next())
-    {
-        let path = if field.is_empty() {
-            name.to_string()
-        } else {
-            format!("{field}.{name}")
-        };
-        let (line, column) = index
-            .duplicate(&path)
-            .or_else(|| index.get(&path))
-            .unwrap_or((1, 1));
-        return Diagnostic::error(
-            origin,
-            (line, column),
-            path,
-            format!("поле «{name}» указано дважды: оставьте одно"),
-        );
-    }
-    // «control characters are not allowed at position N»: N counts bytes.
-    let control_at = message
-        .strip_prefix("control characters are not allowed at position ")
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .map(|n| {
-            let end = (0..=n.min(text.len()))
-                .rev()
-                .find(|i| text.is_char_boundary(*i))
-                .unwrap_or(0);
-            let before = &text[..end];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (line, column)
-        });
-    // A syntax error is where the parser stopped, not where its field began.
-    let syntax = location.as_ref().and_then(|loc| {
-        let source_line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
-        crate::check::diagnostic::translate_syntax(&message, source_line).map(|m| (m, loc))
-    });
-    if let Some((message, loc)) = syntax {
-        let (line, column) = control_at.unwrap_or((loc.line(), loc.column()));
-        return Diagnostic::error(origin, (line, column), field, message);
-    }
-    // An unknown key is pointed at itself, not at its value.
-    let key = index.key(&field).filter(|_| unknown_key);
-    let (line, column) = match (index.get(&field), location) {
-        _ if control_at.is_some() => control_at.unwrap_or((1, 1)),
-        (_, Some(loc)) if unknown_key => (loc.line(), loc.column()),
-        (_, None) if key.is_some() => key.unwrap_or((1, 1)),
-        (Some(pos), _) => pos,
-        (None, Some(loc)) => (loc.line(), loc.column()),
-        (None, None) => index.locate(&field),
-    };
-    let message = translate(&message);
-    Diagnostic::error(origin, (line, column), field, message)
 }

@@ -225,7 +225,7 @@ impl fmt::Display for Rhythm {
             Rhythm::Yearly => write!(f, "ежегодно"),
             Rhythm::TimesPer { times, per } => {
                 let word = match (times % 100, times % 10) {
-                    (12..=14, _) => "раз",
+                    (11..=14, _) => "раз",
                     (_, 2..=4) => "раза",
                     _ => "раз",
                 };
@@ -242,17 +242,19 @@ impl fmt::Display for Rhythm {
     }
 }
 
-const YEAR: &str = r"(\d{4})\s*(?:г\.?|года?|гг\.?)?";
+const YEAR: &str = r"([0-9]{4})\s*(?:г\.?|года?|гг\.?)?";
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)до\s+(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap()
+    Regex::new(r"^(?i)до\s+([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:\s*г(?:\.|ода)?)?").unwrap()
 });
-static ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:\.|ода)?)?").unwrap());
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").unwrap());
+static ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:\s*г(?:\.|ода)?)?").unwrap()
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})").unwrap());
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?i)с\s+(\d{{1,2}})\s+(?:([а-яё]+)\s+)?(?:{YEAR}\s+)?по\s+(\d{{1,2}})\s+([а-яё]+)\s+{YEAR}"
+        r"^(?i)с\s+([0-9]{{1,2}})\s+(?:([а-яё]+)\s+)?(?:{YEAR}\s+)?по\s+([0-9]{{1,2}})\s+([а-яё]+)\s+{YEAR}"
     ))
     .unwrap()
 });
@@ -265,18 +267,58 @@ static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i)([а-яё]+)\s+{YEAR}")).unwrap());
 static YEAR_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})\s*(?:г\.?|года?)").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})\s*(?:г\.?|года?)").unwrap());
 static WHOLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i)в\s+течение\s+всего\s+периода(.*)$").unwrap());
 static EVERY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i)(еженедельно|ежемесячно|ежеквартально|ежегодно)").unwrap());
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(\d+)\s+раза?\s+в\s+(неделю|месяц|четверть|полугодие|год)").unwrap()
+    Regex::new(r"^(?i)(?:([0-9]+|[а-яё]+)\s+раза?|(дважды|трижды|четырежды))\s+в\s+(неделю|месяц|четверть|полугодие|год)").unwrap()
 });
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,;]+").unwrap());
 
-fn date(day: &str, month: u32, year: &str, raw: &str) -> Result<NaiveDate, DeadlineError> {
-    let (d, y): (u32, i32) = (day.parse().unwrap_or(0), year.parse().unwrap_or(0));
+/// Years a deadline of a mentoring programme can fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// A year as written, if plausible.
+fn year(text: &str, raw: &str) -> Result<i32, DeadlineError> {
+    match text.parse::<i32>() {
+        Ok(y) if YEARS.contains(&y) => Ok(y),
+        _ => Err(DeadlineError(format!(
+            "в сроке «{raw}» год {text} невозможен: годы программы — от {} до {}",
+            YEARS.start(),
+            YEARS.end()
+        ))),
+    }
+}
+
+/// How many times «два раза», «дважды», «3 раза» say.
+fn times(number: &str) -> Option<u32> {
+    if let Ok(n) = number.parse::<u32>() {
+        return Some(n);
+    }
+    if number.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(u32::MAX); // more digits than any count: refused below
+    }
+    Some(match number.to_lowercase().as_str() {
+        "один" | "одного" => 1,
+        "два" | "две" | "дважды" => 2,
+        "три" | "трижды" => 3,
+        "четыре" | "четырежды" => 4,
+        "пять" => 5,
+        "шесть" => 6,
+        "семь" => 7,
+        "восемь" => 8,
+        "девять" => 9,
+        "десять" => 10,
+        "двенадцать" => 12,
+        _ => return None,
+    })
+}
+
+fn date(day: &str, month: u32, year_text: &str, raw: &str) -> Result<NaiveDate, DeadlineError> {
+    let y = year(year_text, raw)?;
+    let d: u32 = day.parse().unwrap_or(0);
     NaiveDate::from_ymd_opt(y, month, d).ok_or_else(|| {
         DeadlineError(format!(
             "в сроке «{raw}» нет такой даты: {d:02}.{month:02}.{y}"
@@ -313,10 +355,11 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
     }
     if let Some(c) = MONTH_RANGE.captures(s) {
         if let (Some(fm), Some(tm)) = (parse_month(&c[1]), parse_month(&c[3])) {
-            let to_year: i32 = c[4].parse().unwrap_or(0);
-            let from_year = c
-                .get(2)
-                .map_or(to_year, |y| y.as_str().parse().unwrap_or(0));
+            let to_year = year(&c[4], raw)?;
+            let from_year = match c.get(2) {
+                Some(y) => year(y.as_str(), raw)?,
+                None => to_year,
+            };
             let from = YearMonth {
                 year: from_year,
                 month: fm,
@@ -335,7 +378,7 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
     }
     if let Some(c) = MONTH.captures(s) {
         if let Some(month) = parse_month(&c[1]) {
-            let year = c[2].parse().unwrap_or(0);
+            let year = year(&c[2], raw)?;
             return Ok(Some((
                 Deadline::Month(YearMonth { year, month }),
                 c[0].len(),
@@ -357,10 +400,7 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
         )));
     }
     if let Some(c) = YEAR_ONLY.captures(s) {
-        return Ok(Some((
-            Deadline::Year(c[1].parse().unwrap_or(0)),
-            c[0].len(),
-        )));
+        return Ok(Some((Deadline::Year(year(&c[1], raw)?), c[0].len())));
     }
     if let Some(c) = WHOLE.captures(s) {
         let of = c[1].trim();
@@ -377,14 +417,29 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
         return Ok(Some((Deadline::Recurring(rhythm), c[0].len())));
     }
     if let Some(c) = TIMES.captures(s) {
-        let per = match c[2].to_lowercase().as_str() {
+        let number = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let Some(times) = times(number) else {
+            return Ok(None);
+        };
+        let per = match c[3].to_lowercase().as_str() {
             "неделю" => RhythmPeriod::Week,
             "месяц" => RhythmPeriod::Month,
             "четверть" => RhythmPeriod::Term,
             "полугодие" => RhythmPeriod::HalfYear,
             _ => RhythmPeriod::Year,
         };
-        let times = c[1].parse().unwrap_or(1);
+        let most = match per {
+            RhythmPeriod::Week => 7,
+            RhythmPeriod::Month => 31,
+            RhythmPeriod::Term => 92,
+            RhythmPeriod::HalfYear => 184,
+            RhythmPeriod::Year => 366,
+        };
+        if times == 0 || times > most {
+            return Err(DeadlineError(format!(
+                "в сроке «{raw}» число раз {number} невозможно: напишите от 1 до {most} или опишите срок словами"
+            )));
+        }
         return Ok(Some((
             Deadline::Recurring(Rhythm::TimesPer { times, per }),
             c[0].len(),
@@ -460,6 +515,64 @@ impl<'de> Deserialize<'de> for Deadline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_ascii_digits_are_digits() {
+        // Full-width and Arabic-Indic digits are text kept as written, never year 0.
+        for raw in ["до 03.06.２０２０", "до ٠٣.٠٦.٢٠٢٠", "２０２２ г."] {
+            let d: Deadline = raw.parse().unwrap();
+            assert_eq!(d, Deadline::Text(raw.to_string()), "{raw}");
+            assert!(!d.to_string().contains("0000"));
+        }
+    }
+
+    #[test]
+    fn implausible_years_are_errors() {
+        for (raw, year) in [
+            ("до 03.06.0000", "0000"),
+            ("июнь 9999 г.", "9999"),
+            ("1200 г.", "1200"),
+            ("август – декабрь 3020 г.", "3020"),
+            ("2020-01-01", "2020"),
+        ] {
+            match raw.parse::<Deadline>() {
+                Err(DeadlineError(m)) => {
+                    assert_eq!(m, format!("в сроке «{raw}» год {year} невозможен: годы программы — от 1990 до 2100"))
+                }
+                Ok(d) => assert_eq!(year, "2020", "{raw}: {d:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn frequencies_are_kept_or_refused_never_changed() {
+        for (raw, shown) in [
+            ("2 раза в год", "2 раза в год"),
+            ("два раза в год", "2 раза в год"),
+            ("дважды в год", "2 раза в год"),
+            ("один раз в месяц", "1 раз в месяц"),
+            ("Три раза в четверть", "3 раза в четверть"),
+            ("11 раз в год", "11 раз в год"),
+            ("22 раза в год", "22 раза в год"),
+        ] {
+            assert_eq!(roundtrip(raw, shown).to_string().replace(NBSP, " "), shown);
+        }
+        for (raw, number, most) in [
+            ("99999999999 раза в год", "99999999999", 366),
+            ("0 раз в месяц", "0", 31),
+            ("8 раз в неделю", "8", 7),
+        ] {
+            assert_eq!(
+                raw.parse::<Deadline>(),
+                Err(DeadlineError(format!("в сроке «{raw}» число раз {number} невозможно: напишите от 1 до {most} или опишите срок словами")))
+            );
+        }
+        // A word that is not a number: the deadline is kept as written.
+        assert_eq!(
+            "много раз в год".parse::<Deadline>(),
+            Ok(Deadline::Text("много раз в год".into()))
+        );
+    }
 
     fn roundtrip(input: &str, expected: &str) -> Deadline {
         let d: Deadline = input.parse().unwrap_or_else(|e| panic!("{input}: {e}"));
