@@ -184,14 +184,63 @@ fn render_organization(
         return Err("в файле нет данных ни для одного документа".into());
     }
     // Render everything first: a failure writes nothing for this organisation.
+    // The PDFs come from one layout of all the documents; the other formats
+    // are written beside it, on a thread of their own.
+    let others: Vec<Format> = job
+        .formats
+        .iter()
+        .copied()
+        .filter(|f| *f != Format::Pdf)
+        .collect();
+    let (laid_out, written) = std::thread::scope(|scope| {
+        let written = (!others.is_empty()).then(|| {
+            scope.spawn(|| {
+                let mut out = Vec::new();
+                for (kind, doc) in &docs {
+                    for format in &others {
+                        let rendered = renderer
+                            .write(doc, *format)
+                            .map_err(|e| format!("{}: {e}", kind.id()))?;
+                        out.push((*kind, *format, rendered.bytes, rendered.pages));
+                    }
+                }
+                Ok::<_, String>(out)
+            })
+        });
+        let laid_out = if job.formats.contains(&Format::Pdf) {
+            bundle::pdfs(renderer, org.short(), &docs)
+                .map(Some)
+                .map_err(|e| format!("PDF: {e}"))
+        } else {
+            Ok(None)
+        };
+        let written = match written {
+            Some(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err("сбой при записи DOCX".to_string())),
+            None => Ok(Vec::new()),
+        };
+        (laid_out, written)
+    });
+    let laid_out = laid_out?;
+    let mut written = written?.into_iter();
     let mut files: Vec<(String, Vec<u8>, Entry)> = Vec::new();
+    let mut pdfs = laid_out.as_ref().map(|l| l.documents.iter());
     for (kind, doc) in &docs {
         for format in &job.formats {
+            let (bytes, pages) = if *format == Format::Pdf {
+                let pdf = pdfs
+                    .as_mut()
+                    .and_then(Iterator::next)
+                    .ok_or_else(|| format!("{}: нет PDF", kind.id()))?;
+                (pdf.bytes.clone(), Some(pdf.pages))
+            } else {
+                let (_, _, bytes, pages) = written
+                    .next()
+                    .ok_or_else(|| format!("{}: нет {}", kind.id(), format.extension()))?;
+                (bytes, pages)
+            };
             let name = format!("{}.{}", kind.id(), format.extension());
-            let rendered = renderer
-                .write(doc, *format)
-                .map_err(|e| format!("{}: {e}", kind.id()))?;
-            let (bytes, pages) = (rendered.bytes, rendered.pages);
             let entry = Entry {
                 file: name.clone(),
                 kind: kind.id().into(),
@@ -202,18 +251,17 @@ fn render_organization(
             files.push((name, bytes, entry));
         }
     }
-    let merged = bundle::merge(org.short(), &docs);
-    let pdf = renderer
-        .pdf(&merged)
-        .map_err(|e| format!("bundle.pdf: {e}"))?;
-    let entry = Entry {
-        file: "bundle.pdf".into(),
-        kind: "bundle".into(),
-        title: org.short().to_string(),
-        pages: Some(pdf.pages),
-        sha256: sha256(&pdf.bytes),
-    };
-    files.push(("bundle.pdf".into(), pdf.bytes, entry));
+    if let Some(laid_out) = laid_out {
+        let pdf = laid_out.bundle;
+        let entry = Entry {
+            file: "bundle.pdf".into(),
+            kind: "bundle".into(),
+            title: org.short().to_string(),
+            pages: Some(pdf.pages),
+            sha256: sha256(&pdf.bytes),
+        };
+        files.push(("bundle.pdf".into(), pdf.bytes, entry));
+    }
 
     let manifest = manifest(
         &org.name,
