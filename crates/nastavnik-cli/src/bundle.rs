@@ -377,6 +377,47 @@ fn manifest(
     text
 }
 
+/// How many bytes of YAML may be laid out at once, over all workers. Typst
+/// needs about 1 GiB to lay out a roadmap of 5 000 items (a 2 MB file), and
+/// a few MiB for an ordinary school (10–40 KB): ordinary schools run side by
+/// side, a school near the limits runs alone.
+const LAYOUT_BUDGET_BYTES: u64 = 256 * 1024;
+
+/// Lets jobs run while the weights in flight fit the budget; a job heavier
+/// than the whole budget runs when nothing else does.
+struct MemoryBudget {
+    limit: u64,
+    in_flight: Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+impl MemoryBudget {
+    fn new(limit: u64) -> Self {
+        MemoryBudget {
+            limit,
+            in_flight: Mutex::new(0),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn run<T>(&self, weight: u64, job: impl FnOnce() -> T) -> T {
+        {
+            let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+            while *in_flight > 0 && *in_flight + weight > self.limit {
+                in_flight = self
+                    .freed
+                    .wait(in_flight)
+                    .unwrap_or_else(|e| e.into_inner());
+            }
+            *in_flight += weight;
+        }
+        let out = job();
+        *self.in_flight.lock().unwrap_or_else(|e| e.into_inner()) -= weight;
+        self.freed.notify_all();
+        out
+    }
+}
+
 /// Runs a bundle: every organisation, in parallel; a failure does not stop the others.
 pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
     let all = collect_inputs(&job.inputs)?;
@@ -403,12 +444,18 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
     });
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
+    let budget = MemoryBudget::new(LAYOUT_BUDGET_BYTES);
     std::thread::scope(|scope| {
         for _ in 0..job.jobs.clamp(1, total) {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(path) = files.get(i) else { break };
-                let result = render_organization(renderer, path, &stems[i], &job.output, job);
+                // A large school waits until the others in flight are done:
+                // its layout alone may take a gigabyte.
+                let weight = std::fs::metadata(path).map_or(0, |m| m.len());
+                let result = budget.run(weight, || {
+                    render_organization(renderer, path, &stems[i], &job.output, job)
+                });
                 // Memoized layouts of finished schools are not needed again.
                 nastavnik_gen::evict_caches();
                 match &progress {
