@@ -10,7 +10,8 @@
 //! cargo build -p nastavnik-cli --bins
 //! cargo run -p nastavnik-cli --bin nastavnik-bench                 # everything
 //! cargo run -p nastavnik-cli --bin nastavnik-bench -- throughput   # one part: throughput, latency, process, memory
-//! BENCH_ORGS=200,1000 cargo run -p nastavnik-cli --bin nastavnik-bench -- throughput
+//! BENCH_ORGS=200,1000 BENCH_THREADS=1,2 cargo run -p nastavnik-cli --bin nastavnik-bench -- throughput
+//! BENCH_MEMORY_ORGS=1000 cargo run -p nastavnik-cli --bin nastavnik-bench -- memory
 //! cargo run -p nastavnik-cli --bin nastavnik-bench -- region DIR 200 [--limits]   # write the region only
 //! ```
 //!
@@ -253,7 +254,7 @@ fn vary(base: &str, i: usize) -> String {
                 && !t.contains(" #")
                 && !t.ends_with(':')
         });
-        if plain && mix(i, n) % 2 == 0 {
+        if plain && mix(i, n).is_multiple_of(2) {
             worded.push_str(PHRASES[mix(n, i) % PHRASES.len()]);
         }
         worded.push('\n');
@@ -457,7 +458,10 @@ fn throughput(exe: &Path) {
     println!("| organisations | threads | how | documents | wall time | documents/s | against bare Typst | peak memory |");
     println!("|---|---|---|---|---|---|---|---|");
     for &count in &sizes {
-        let mut threads = vec![1, cores];
+        let mut threads: Vec<usize> = std::env::var("BENCH_THREADS")
+            .ok()
+            .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .unwrap_or_else(|| vec![1, cores]);
         threads.dedup();
         for &jobs in &threads {
             let mut bare_time = None;
