@@ -304,16 +304,6 @@ fn pdf_a_bundles_pass_typst_checks() {
         text.contains("pdfaid:part") && text.contains("pdfaid:conformance"),
         "XMP names the PDF/A level"
     );
-    // PDF/UA-1 too: every document's first heading at level 1.
-    let o = bundle(&[
-        sample.to_str().unwrap(),
-        "--output",
-        dir.path().to_str().unwrap(),
-        "--pdf-standard",
-        "ua-1",
-        "--quiet",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     let o = bundle(&[
         sample.to_str().unwrap(),
         "--output",

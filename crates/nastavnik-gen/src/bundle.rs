@@ -18,7 +18,7 @@ use nastavnik_core::Prepared;
 
 use crate::backend::typst::{to_typst, Layout, PdfMeta};
 use crate::ir::{Block, Document, Section};
-use crate::{DocumentKind, GenError, Pdf, PdfStandard, Renderer};
+use crate::{DocumentKind, GenError, Pdf, Renderer};
 
 /// The documents of an organisation that have data: every public kind, and
 /// the private kinds named in `include`. Kinds the YAML has no data for are
@@ -97,19 +97,6 @@ pub fn pdfs(
         text: renderer.templates.layout_library(),
         origin: renderer.templates.layout_library_path(),
     };
-    if renderer.standard == Some(PdfStandard::Ua1) {
-        // PDF/UA-1 wants a document's first heading at level 1; in the
-        // bundle's layout a document's headings sit below its bookmark, so
-        // each document is laid out alone too.
-        let bundle = renderer
-            .engine
-            .compile_with(&source, &layout, title, renderer.standard)?;
-        let documents = docs
-            .iter()
-            .map(|(_, doc)| renderer.pdf(doc))
-            .collect::<Result<_, _>>()?;
-        return Ok(LaidOut { bundle, documents });
-    }
     let parts: Vec<PdfMeta<'_>> = docs
         .iter()
         .map(|(_, doc)| PdfMeta {
