@@ -79,13 +79,16 @@ fn a_bundle_per_school_with_manifest_and_bookmarks_the_same_every_time() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     let samples = root().join("samples");
-    for out in [&a, &b] {
+    // Two runs, on one worker and on two: the same bytes.
+    for (out, jobs) in [(&a, "1"), (&b, "2")] {
         let o = bundle(&[
             samples.to_str().unwrap(),
             "--output",
             out.to_str().unwrap(),
             "--format",
             "pdf,docx",
+            "--jobs",
+            jobs,
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
         let n = sample_files();
@@ -100,7 +103,7 @@ fn a_bundle_per_school_with_manifest_and_bookmarks_the_same_every_time() {
     for (path, bytes) in &ta {
         assert!(
             bytes == &tb[path],
-            "{} differs between two runs",
+            "{} differs between a run on one worker and one on two",
             path.display()
         );
     }
@@ -158,7 +161,7 @@ fn a_bundle_per_school_with_manifest_and_bookmarks_the_same_every_time() {
     if let Some(pages) = pdf_pages(&bundle_pdf) {
         assert_eq!(
             pages, pages_of_documents,
-            "continuous pages: the bundle is all documents"
+            "the bundle is all the documents' pages"
         );
     }
     // One bookmark per document, in order.
@@ -412,4 +415,98 @@ fn no_school_is_lost_no_stale_personal_data_stays_nothing_outside_is_read() {
         })
         .count();
     assert_eq!(hidden, 0, "nothing left aside");
+}
+
+/// `pdfinfo`'s title, author, creation date and page count of a PDF.
+fn pdf_info(pdf: &[u8]) -> Option<Vec<String>> {
+    if !tool_available("pdfinfo", "poppler-utils") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfinfo").arg(&path).output().unwrap();
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| {
+                ["Title:", "Author:", "CreationDate:", "Pages:"]
+                    .iter()
+                    .any(|k| l.starts_with(k))
+            })
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// The organisation's documents are laid out once; each document's PDF is cut
+/// from that layout and reads as the document rendered alone: the same text
+/// (page numbers included: each document numbers its own pages), the same
+/// pages, title, author and date. bundle.pdf is their pages in order. Shown
+/// on two samples (orders, roadmaps in landscape, a справка) and on a school
+/// the samples do not hold (the default roadmap for 2025/2026).
+#[test]
+fn each_pdf_of_a_bundle_reads_as_the_document_rendered_alone() {
+    let input = tempfile::tempdir().unwrap();
+    for name in ["school9-2020.yaml", "sosh19-2021.yaml"] {
+        std::fs::copy(root().join("samples").join(name), input.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        input.path().join("gymnasium3.yaml"),
+        r#"kind: school
+name: Муниципальное автономное общеобразовательное учреждение «Гимназия № 3»
+short_name: МАОУ «Гимназия № 3»
+head: { surname: Кравец, name: Ольга, patronymic: Петровна, position: Директор }
+people:
+  lebedeva: { surname: Лебедева, name: Анна, patronymic: Сергеевна, position: заместитель директора }
+curator: lebedeva
+orders:
+  implementation: { number: "12-о", date: 2025-09-01, start: 2025-09-01, acquainted: [lebedeva] }
+  curator: { number: "13-о", date: 2025-09-01, acquainted: [lebedeva] }
+roadmap:
+  from_default: true
+  period: 2025/2026
+"#,
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = bundle(&[
+        input.path().to_str().unwrap(),
+        "--output",
+        out.path().to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut compared = 0;
+    for stem in ["school9-2020", "sosh19-2021", "gymnasium3"] {
+        let folder = folder_of(out.path(), stem);
+        let school = nastavnik_core::from_path(&input.path().join(format!("{stem}.yaml"))).unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
+        let mut texts = String::new();
+        for f in manifest["files"].as_array().unwrap() {
+            let name = f["file"].as_str().unwrap();
+            if name == "bundle.pdf" {
+                continue;
+            }
+            let kind = nastavnik_gen::DocumentKind::from_id(f["kind"].as_str().unwrap()).unwrap();
+            let cut = std::fs::read(folder.join(name)).unwrap();
+            let alone = render(&school, kind, nastavnik_gen::Format::Pdf);
+            let Some(text) = pdf_text(&cut) else { return };
+            assert_eq!(text, pdf_text(&alone).unwrap(), "{stem}: {name}: text");
+            assert_eq!(
+                pdf_info(&cut),
+                pdf_info(&alone),
+                "{stem}: {name}: metadata and pages"
+            );
+            texts.push_str(&text);
+            compared += 1;
+        }
+        let whole = pdf_text(&std::fs::read(folder.join("bundle.pdf")).unwrap()).unwrap();
+        assert_eq!(
+            whole, texts,
+            "{stem}: bundle.pdf is the documents' pages in order"
+        );
+    }
+    assert!(compared >= 15, "{compared}");
 }

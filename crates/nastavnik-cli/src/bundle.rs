@@ -184,14 +184,63 @@ fn render_organization(
         return Err("в файле нет данных ни для одного документа".into());
     }
     // Render everything first: a failure writes nothing for this organisation.
+    // The PDFs come from one layout of all the documents; the other formats
+    // are written beside it, on a thread of their own.
+    let others: Vec<Format> = job
+        .formats
+        .iter()
+        .copied()
+        .filter(|f| *f != Format::Pdf)
+        .collect();
+    let (laid_out, written) = std::thread::scope(|scope| {
+        let written = (!others.is_empty()).then(|| {
+            scope.spawn(|| {
+                let mut out = Vec::new();
+                for (kind, doc) in &docs {
+                    for format in &others {
+                        let rendered = renderer
+                            .write(doc, *format)
+                            .map_err(|e| format!("{}: {e}", kind.id()))?;
+                        out.push((*kind, *format, rendered.bytes, rendered.pages));
+                    }
+                }
+                Ok::<_, String>(out)
+            })
+        });
+        let laid_out = if job.formats.contains(&Format::Pdf) {
+            bundle::pdfs(renderer, org.short(), &docs)
+                .map(Some)
+                .map_err(|e| format!("PDF: {e}"))
+        } else {
+            Ok(None)
+        };
+        let written = match written {
+            Some(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err("сбой при записи DOCX".to_string())),
+            None => Ok(Vec::new()),
+        };
+        (laid_out, written)
+    });
+    let laid_out = laid_out?;
+    let mut written = written?.into_iter();
     let mut files: Vec<(String, Vec<u8>, Entry)> = Vec::new();
+    let mut pdfs = laid_out.as_ref().map(|l| l.documents.iter());
     for (kind, doc) in &docs {
         for format in &job.formats {
+            let (bytes, pages) = if *format == Format::Pdf {
+                let pdf = pdfs
+                    .as_mut()
+                    .and_then(Iterator::next)
+                    .ok_or_else(|| format!("{}: нет PDF", kind.id()))?;
+                (pdf.bytes.clone(), Some(pdf.pages))
+            } else {
+                let (_, _, bytes, pages) = written
+                    .next()
+                    .ok_or_else(|| format!("{}: нет {}", kind.id(), format.extension()))?;
+                (bytes, pages)
+            };
             let name = format!("{}.{}", kind.id(), format.extension());
-            let rendered = renderer
-                .write(doc, *format)
-                .map_err(|e| format!("{}: {e}", kind.id()))?;
-            let (bytes, pages) = (rendered.bytes, rendered.pages);
             let entry = Entry {
                 file: name.clone(),
                 kind: kind.id().into(),
@@ -202,18 +251,17 @@ fn render_organization(
             files.push((name, bytes, entry));
         }
     }
-    let merged = bundle::merge(org.short(), &docs);
-    let pdf = renderer
-        .pdf(&merged)
-        .map_err(|e| format!("bundle.pdf: {e}"))?;
-    let entry = Entry {
-        file: "bundle.pdf".into(),
-        kind: "bundle".into(),
-        title: org.short().to_string(),
-        pages: Some(pdf.pages),
-        sha256: sha256(&pdf.bytes),
-    };
-    files.push(("bundle.pdf".into(), pdf.bytes, entry));
+    if let Some(laid_out) = laid_out {
+        let pdf = laid_out.bundle;
+        let entry = Entry {
+            file: "bundle.pdf".into(),
+            kind: "bundle".into(),
+            title: org.short().to_string(),
+            pages: Some(pdf.pages),
+            sha256: sha256(&pdf.bytes),
+        };
+        files.push(("bundle.pdf".into(), pdf.bytes, entry));
+    }
 
     let manifest = manifest(
         &org.name,
@@ -329,6 +377,47 @@ fn manifest(
     text
 }
 
+/// How many bytes of YAML may be laid out at once, over all workers. Typst
+/// needs about 1 GiB to lay out a roadmap of 5 000 items (a 2 MB file), and
+/// a few MiB for an ordinary school (10–40 KB): ordinary schools run side by
+/// side, a school near the limits runs alone.
+const LAYOUT_BUDGET_BYTES: u64 = 256 * 1024;
+
+/// Lets jobs run while the weights in flight fit the budget; a job heavier
+/// than the whole budget runs when nothing else does.
+struct MemoryBudget {
+    limit: u64,
+    in_flight: Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+impl MemoryBudget {
+    fn new(limit: u64) -> Self {
+        MemoryBudget {
+            limit,
+            in_flight: Mutex::new(0),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn run<T>(&self, weight: u64, job: impl FnOnce() -> T) -> T {
+        {
+            let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+            while *in_flight > 0 && *in_flight + weight > self.limit {
+                in_flight = self
+                    .freed
+                    .wait(in_flight)
+                    .unwrap_or_else(|e| e.into_inner());
+            }
+            *in_flight += weight;
+        }
+        let out = job();
+        *self.in_flight.lock().unwrap_or_else(|e| e.into_inner()) -= weight;
+        self.freed.notify_all();
+        out
+    }
+}
+
 /// Runs a bundle: every organisation, in parallel; a failure does not stop the others.
 pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
     let all = collect_inputs(&job.inputs)?;
@@ -355,12 +444,18 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
     });
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
+    let budget = MemoryBudget::new(LAYOUT_BUDGET_BYTES);
     std::thread::scope(|scope| {
         for _ in 0..job.jobs.clamp(1, total) {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(path) = files.get(i) else { break };
-                let result = render_organization(renderer, path, &stems[i], &job.output, job);
+                // A large school waits until the others in flight are done:
+                // its layout alone may take a gigabyte.
+                let weight = std::fs::metadata(path).map_or(0, |m| m.len());
+                let result = budget.run(weight, || {
+                    render_organization(renderer, path, &stems[i], &job.output, job)
+                });
                 // Memoized layouts of finished schools are not needed again.
                 nastavnik_gen::evict_caches();
                 match &progress {

@@ -1,5 +1,6 @@
 //! A bundle as a CI job makes it, through the library: every public document
-//! of each school in a folder, and one merged PDF with a bookmark per document.
+//! of each school in a folder as PDF and DOCX, and one merged PDF with a
+//! bookmark per document; the PDFs come from one layout per school.
 //! (The `nastavnik bundle` command adds manifests, shards and atomic folders.)
 //!
 //! ```sh
@@ -34,17 +35,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (kind, reason) in skipped {
             eprintln!("{}: {} пропущен: {reason}", file.display(), kind.id());
         }
-        for (kind, doc) in &docs {
-            let pdf = renderer.write(doc, Format::Pdf)?;
+        // One layout of all the documents: bundle.pdf and each document's PDF.
+        let laid_out = bundle::pdfs(&renderer, org.short(), &docs)?;
+        for ((kind, doc), pdf) in docs.iter().zip(&laid_out.documents) {
             std::fs::write(folder.join(format!("{}.pdf", kind.id())), &pdf.bytes)?;
+            let docx = renderer.write(doc, Format::Docx)?;
+            std::fs::write(folder.join(format!("{}.docx", kind.id())), &docx.bytes)?;
         }
-        let merged = renderer.write(&bundle::merge(org.short(), &docs), Format::Pdf)?;
-        std::fs::write(folder.join("bundle.pdf"), &merged.bytes)?;
+        std::fs::write(folder.join("bundle.pdf"), &laid_out.bundle.bytes)?;
         println!(
             "{}: {} документов, bundle.pdf — {} с.",
             folder.display(),
             docs.len(),
-            merged.pages.unwrap_or(0)
+            laid_out.bundle.pages
         );
     }
     Ok(())

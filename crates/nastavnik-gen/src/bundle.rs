@@ -1,10 +1,24 @@
-//! Bundles: every public document of an organisation, and one merged PDF
-//! with a bookmark per document.
+//! Bundles: every public document of an organisation, laid out once as one
+//! Typst document, written as one merged PDF with a bookmark per document and
+//! as a PDF per document cut from the same layout.
+//!
+//! ```
+//! use nastavnik_gen::{bundle, Renderer};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/sosh19-2021.yaml");
+//! let school = nastavnik_core::from_path(path.as_ref()).unwrap();
+//! let renderer = Renderer::new();
+//! let (docs, _skipped) = bundle::documents(&renderer, &school, &[]).unwrap();
+//! let laid_out = bundle::pdfs(&renderer, school.short(), &docs).unwrap();
+//! assert_eq!(laid_out.documents.len(), docs.len());
+//! let pages: usize = laid_out.documents.iter().map(|pdf| pdf.pages).sum();
+//! assert_eq!(laid_out.bundle.pages, pages);
+//! ```
 
 use nastavnik_core::Prepared;
 
+use crate::backend::typst::{to_typst, Layout, PdfMeta};
 use crate::ir::{Block, Document, Section};
-use crate::{DocumentKind, GenError, Renderer};
+use crate::{DocumentKind, GenError, Pdf, Renderer};
 
 /// The documents of an organisation that have data: every public kind, and
 /// the private kinds named in `include`. Kinds the YAML has no data for are
@@ -31,7 +45,8 @@ pub fn documents(
 }
 
 /// One document holding all of `docs` in order, each starting on a new page
-/// under a bookmark with its title.
+/// under a bookmark with its title; the bookmark also starts the document's
+/// own page numbering.
 pub fn merge(title: &str, docs: &[(DocumentKind, Document)]) -> Document {
     let mut sections: Vec<Section> = Vec::new();
     for (kind, doc) in docs {
@@ -54,4 +69,45 @@ pub fn merge(title: &str, docs: &[(DocumentKind, Document)]) -> Document {
         date: docs.iter().filter_map(|(_, d)| d.date).max(),
         sections,
     }
+}
+
+/// An organisation's documents laid out once.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    /// `bundle.pdf`: every document in order, a bookmark per document, each
+    /// numbering its own pages.
+    pub bundle: Pdf,
+    /// Each document's pages as a PDF of its own, with the document's title,
+    /// author and date, in the order given: the same pages and text as a
+    /// document rendered alone.
+    pub documents: Vec<Pdf>,
+}
+
+/// Lays out `docs` once, as one Typst document titled `title`, and writes
+/// the bundle and every document's PDF from that one layout.
+pub fn pdfs(
+    renderer: &Renderer,
+    title: &str,
+    docs: &[(DocumentKind, Document)],
+) -> Result<LaidOut, GenError> {
+    let merged = merge(title, docs);
+    let source = to_typst(&merged, renderer.engine.body_family());
+    drop(merged);
+    let layout = Layout {
+        text: renderer.templates.layout_library(),
+        origin: renderer.templates.layout_library_path(),
+    };
+    let parts: Vec<PdfMeta<'_>> = docs
+        .iter()
+        .map(|(_, doc)| PdfMeta {
+            ident: &doc.title,
+            author: &doc.author,
+            date: doc.date,
+        })
+        .collect();
+    let (bundle, documents) =
+        renderer
+            .engine
+            .compile_bundle(&source, &layout, title, &parts, renderer.standard)?;
+    Ok(LaidOut { bundle, documents })
 }

@@ -20,12 +20,16 @@ use std::sync::{Arc, OnceLock};
 
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::foundations::{NativeElement, StyleChain};
+use typst::introspection::{Introspector, Location};
+use typst::layout::FrameItem;
+use typst::model::{Document as _, DocumentInfo, HeadingElem};
 use typst::syntax::{DiagSpan, FileId};
 use typst::text::Font;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::fonts::FontStore;
-use typst_layout::PagedDocument;
+use typst_layout::{Page, PagedDocument};
 
 use crate::GenError;
 
@@ -175,33 +179,168 @@ impl TypstEngine {
         let document = warned
             .output
             .map_err(|errors| TypstError::from_diagnostics(&world, layout.origin, &errors))?;
-        let standards = match standard {
-            Some(s) => typst_pdf::PdfStandards::new(&[s.typst()]).map_err(|e| {
-                GenError::Typst(TypstError {
-                    diagnostics: vec![TypstDiagnostic {
-                        message: e.message().to_string(),
-                        hints: e.hints().iter().map(|h| h.to_string()).collect(),
-                        ..TypstDiagnostic::default()
-                    }],
-                })
-            })?,
-            None => typst_pdf::PdfStandards::default(),
-        };
-        let options = typst_pdf::PdfOptions {
-            ident: Smart::Custom(ident.to_string()),
-            creator: Smart::Custom(Some("nastavnik".into())),
-            // Used only when the document has no date of its own.
-            timestamp: standard.map(|_| fixed_timestamp()),
-            standards,
-            ..Default::default()
-        };
-        let bytes = typst_pdf::pdf(&document, &options)
-            .map_err(|errors| TypstError::from_diagnostics(&world, layout.origin, &errors))?;
+        let bytes = export(&world, layout.origin, &document, ident, standard)?;
         Ok(Pdf {
             bytes,
             pages: document.pages().len(),
         })
     }
+
+    /// Compiles the source of several documents laid out one after another
+    /// (a bundle, see [`crate::bundle`]) once, and writes the whole layout as
+    /// one PDF and each document's pages as a PDF of its own, with its own
+    /// title, author, date and outline: one layout instead of one per
+    /// document and another for the bundle.
+    ///
+    /// Each document must start on a page of its own with a bookmark (a
+    /// level-1 heading, `bookmark()` in the layout library), and its own
+    /// headings must sit below level 1: the bookmarks tell where each
+    /// document starts. `parts` gives the metadata of each document in order.
+    pub fn compile_bundle(
+        &self,
+        source: &str,
+        layout: &Layout<'_>,
+        ident: &str,
+        parts: &[PdfMeta<'_>],
+        standard: Option<PdfStandard>,
+    ) -> Result<(Pdf, Vec<Pdf>), GenError> {
+        let world = DocumentWorld::new(self, source, layout.text);
+        let warned = typst::compile::<PagedDocument>(&world);
+        let document = warned
+            .output
+            .map_err(|errors| TypstError::from_diagnostics(&world, layout.origin, &errors))?;
+        let starts = bookmarks(&document);
+        if starts.len() != parts.len()
+            || starts.first().is_some_and(|(page, _)| *page != 0)
+            || starts.windows(2).any(|w| w[0].0 >= w[1].0)
+        {
+            return Err(GenError::Typst(TypstError {
+                diagnostics: vec![TypstDiagnostic {
+                    message: format!(
+                        "в общем PDF не найдено начало каждого документа: закладок {}, документов {} (bookmark() в nastavnik.typ должна ставить заголовок уровня 1)",
+                        starts.len(),
+                        parts.len()
+                    ),
+                    ..TypstDiagnostic::default()
+                }],
+            }));
+        }
+        let pages = document.pages().len();
+        let info = document.info().clone();
+        let mut pdfs = Vec::with_capacity(parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            let (first, bookmark) = starts[i];
+            let end = starts.get(i + 1).map_or(pages, |(page, _)| *page);
+            let mut own: Vec<Page> = document.pages()[first..end].to_vec();
+            // The bundle's bookmark belongs to the bundle: without it the
+            // document's outline is its own headings, as when rendered alone.
+            own[0].frame.retain(|item| keep_item(item, bookmark));
+            let alone = PagedDocument::new(own.into_iter().collect(), part.info(&info));
+            let bytes = export(&world, layout.origin, &alone, part.ident, standard)?;
+            pdfs.push(Pdf {
+                bytes,
+                pages: alone.pages().len(),
+            });
+        }
+        // The whole layout keeps the metadata its source sets.
+        let bytes = export(&world, layout.origin, &document, ident, standard)?;
+        Ok((Pdf { bytes, pages }, pdfs))
+    }
+}
+
+/// The metadata of a PDF written from a bundle's layout.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfMeta<'a> {
+    /// The title (`/Title`) and the identifier the PDF's ID is made from.
+    pub ident: &'a str,
+    /// The author, if any.
+    pub author: &'a str,
+    /// The document's date, if any.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+impl PdfMeta<'_> {
+    /// The metadata `official-document` sets in a document of its own: the
+    /// layout's (its language) with this title, author and date.
+    fn info(&self, layout: &DocumentInfo) -> DocumentInfo {
+        use chrono::Datelike;
+        let mut info = layout.clone();
+        info.title = (!self.ident.is_empty()).then(|| typeset_text(self.ident).into());
+        info.author = if self.author.is_empty() {
+            Vec::new()
+        } else {
+            vec![typeset_text(self.author).into()]
+        };
+        info.date = match self.date {
+            Some(d) => Smart::Custom(Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)),
+            None => Smart::Auto,
+        };
+        info
+    }
+}
+
+/// The bookmarks of a bundle's layout (level-1 headings), in order: the
+/// page index each is on and its location.
+fn bookmarks(document: &PagedDocument) -> Vec<(usize, Location)> {
+    let introspector = document.introspector();
+    introspector
+        .query(&HeadingElem::ELEM.select())
+        .iter()
+        .filter_map(|elem| {
+            let heading = elem.to_packed::<HeadingElem>()?;
+            if heading.resolve_level(StyleChain::default()).get() != 1 {
+                return None;
+            }
+            let location = elem.location()?;
+            let page = introspector.page(location)?;
+            Some((page.get() - 1, location))
+        })
+        .collect()
+}
+
+/// Keeps every item of a frame but the tags of the element at `location`,
+/// looking into groups.
+fn keep_item(item: &mut FrameItem, location: Location) -> bool {
+    match item {
+        FrameItem::Tag(tag) => tag.location() != location,
+        FrameItem::Group(group) => {
+            group.frame.retain(|inner| keep_item(inner, location));
+            true
+        }
+        _ => true,
+    }
+}
+
+/// Writes a laid-out document as PDF.
+fn export(
+    world: &DocumentWorld<'_>,
+    origin: Option<&Path>,
+    document: &PagedDocument,
+    ident: &str,
+    standard: Option<PdfStandard>,
+) -> Result<Vec<u8>, GenError> {
+    let standards = match standard {
+        Some(s) => typst_pdf::PdfStandards::new(&[s.typst()]).map_err(|e| {
+            GenError::Typst(TypstError {
+                diagnostics: vec![TypstDiagnostic {
+                    message: e.message().to_string(),
+                    hints: e.hints().iter().map(|h| h.to_string()).collect(),
+                    ..TypstDiagnostic::default()
+                }],
+            })
+        })?,
+        None => typst_pdf::PdfStandards::default(),
+    };
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some("nastavnik".into())),
+        // Used only when the document has no date of its own.
+        timestamp: standard.map(|_| fixed_timestamp()),
+        standards,
+        ..Default::default()
+    };
+    typst_pdf::pdf(document, &options)
+        .map_err(|errors| TypstError::from_diagnostics(world, origin, &errors))
 }
 
 /// The layout library a document is compiled with.
