@@ -3,3 +3,4 @@
 
 pub mod default_roadmap;
 pub mod forms;
+pub mod teachers;

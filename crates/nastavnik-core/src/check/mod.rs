@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
 pub mod prepare;
+pub mod teachers;
 pub mod values;
 
 use std::collections::HashMap;
@@ -92,6 +93,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
         }
     }
     checker.problems.extend(consistency::contradictions(org));
+    checker.problems.extend(teachers::problems(org));
     checker.problems
 }
 

@@ -9,3 +9,4 @@ pub mod person;
 pub mod progress;
 pub mod report;
 pub mod roadmap;
+pub mod teachers;

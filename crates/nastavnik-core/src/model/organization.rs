@@ -82,6 +82,9 @@ pub struct Organization {
     /// Decisions of collegial bodies: the pedagogical council that adopted the положение.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<IssuedDocument>,
+    /// Mentoring of pedagogical workers, a system of its own beside Р-145.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teachers: Option<crate::model::teachers::Teachers>,
 }
 
 impl Organization {

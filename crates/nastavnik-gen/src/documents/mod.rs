@@ -5,6 +5,7 @@ pub mod context;
 pub mod participants;
 pub mod report;
 pub mod roadmap_table;
+pub mod teachers;
 
 use minijinja::Value;
 use nastavnik_core::grammar::{self, Case, Gender, Number};
@@ -68,6 +69,16 @@ document_kinds! {
     MentorBase => ("mentor-base", "База наставников (персональные данные: только по запросу)", "participants-base.md"),
     /// База наставляемых: personal data of minors, only when asked for by name.
     MenteeBase => ("mentee-base", "База наставляемых (персональные данные: только по запросу)", "participants-base.md"),
+    /// Положение о системе наставничества педагогических работников.
+    TeachersProvision => ("teachers-provision", "Положение о системе наставничества педагогических работников", "teachers-provision.md"),
+    /// Дорожная карта по реализации положения о наставничестве педагогов.
+    TeachersRoadmap => ("teachers-roadmap", "Дорожная карта (план мероприятий) по реализации Положения о системе наставничества педагогических работников", "teachers-roadmap.md"),
+    /// Приказ об утверждении положения и дорожной карты, о назначении куратора.
+    TeachersOrder => ("teachers-order", "Приказ об утверждении Положения о системе наставничества педагогических работников и дорожной карты, о назначении куратора", "teachers-order.md"),
+    /// Приказ о закреплении наставнических пар (групп) педагогов.
+    TeachersPairs => ("teachers-pairs", "Приказ о закреплении наставников за педагогами (пары и группы)", "teachers-pairs.md"),
+    /// Персонализированные программы наставничества, по одной на наставляемого.
+    TeachersProgramme => ("teachers-programme", "Персонализированные программы наставничества педагогов", "teachers-programme.md"),
 }
 
 impl DocumentKind {
@@ -183,6 +194,9 @@ pub fn build(
 /// The date a document carries: its order's, or for an approved document the
 /// approving order's.
 fn document_date(org: &Organization, kind: DocumentKind) -> Option<chrono::NaiveDate> {
+    if let Some(date) = teachers::date(org, kind) {
+        return Some(date);
+    }
     if let Some((order, _)) = kind.order(org) {
         return order.map(|o| o.date);
     }
@@ -259,6 +273,9 @@ struct DocRef {
 }
 
 fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
+    if let Some(context) = teachers::context(org, kind)? {
+        return Ok(context);
+    }
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
     // The order of this kind; documents that are not orders see the
     // implementation order (it dates the roadmap's approval stamp).
