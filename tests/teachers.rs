@@ -165,7 +165,11 @@ fn the_sample_runs_both_systems_from_one_file() {
 fn other_names_and_a_male_curator_agree() {
     for (short, locative, genitive) in [
         ("Лицей № 3", "в Лицее № 3", "приказом Лицея № 3"),
-        ("Средняя школа № 12", "в Средней школе № 12", "приказом Средней школы № 12"),
+        (
+            "Средняя школа № 12",
+            "в Средней школе № 12",
+            "приказом Средней школы № 12",
+        ),
     ] {
         let mut org = sample_model(SAMPLE);
         org.short_name = Some(short.into());
@@ -201,7 +205,11 @@ fn other_names_and_a_male_curator_agree() {
 #[test]
 fn a_kind_the_file_cannot_make_names_the_missing_field() {
     let cases: [(fn(&mut nastavnik_core::Organization), DocumentKind, &str); 5] = [
-        (|o| o.teachers = None, DocumentKind::TeachersProvision, "teachers"),
+        (
+            |o| o.teachers = None,
+            DocumentKind::TeachersProvision,
+            "teachers",
+        ),
         (
             |o| o.teachers.as_mut().unwrap().orders.pairs = None,
             DocumentKind::TeachersPairs,
@@ -244,11 +252,22 @@ fn a_kind_the_file_cannot_make_names_the_missing_field() {
 fn check_finds_unknown_people_forms_and_kinds_in_teachers() {
     let yaml = std::fs::read_to_string(root().join("samples").join(SAMPLE))
         .unwrap()
-        .replace("form: педагог – молодой специалист", "form: педагог – молодой спецалист")
-        .replace("kinds: [в группе, реверсивное]", "kinds: [в группе, реверсное]")
+        .replace(
+            "form: педагог – молодой специалист",
+            "form: педагог – молодой спецалист",
+        )
+        .replace(
+            "kinds: [в группе, реверсивное]",
+            "kinds: [в группе, реверсное]",
+        )
         .replace("    - mentor: markov", "    - mentor: markow");
     let warnings = nastavnik_core::load_str(&yaml, "g4.yaml")
-        .map(|l| l.warnings.iter().map(ToString::to_string).collect::<Vec<_>>())
+        .map(|l| {
+            l.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default();
     let errors = nastavnik_core::load_str(&yaml, "g4.yaml")
         .err()

@@ -202,11 +202,20 @@ mod tests {
             TeacherFormName::new("Опытный педагог - педагог, испытывающий затруднения").0,
             "опытный педагог – педагог, испытывающий затруднения"
         );
-        assert_eq!(TeacherFormName::new("учитель — молодой специалист").0, "педагог – молодой специалист");
-        assert_eq!(MentoringKindName::new("Дистанционное").0, "виртуальное (дистанционное)");
+        assert_eq!(
+            TeacherFormName::new("учитель — молодой специалист").0,
+            "педагог – молодой специалист"
+        );
+        assert_eq!(
+            MentoringKindName::new("Дистанционное").0,
+            "виртуальное (дистанционное)"
+        );
         assert_eq!(MentoringKindName::new("групповое").0, "в группе");
         assert!(!MentoringKindName::new("реверсное").is_known());
-        assert_eq!(MentoringKindName::new("реверсное").closest(), Some("реверсивное"));
+        assert_eq!(
+            MentoringKindName::new("реверсное").closest(),
+            Some("реверсивное")
+        );
         assert_eq!(catalogue().kinds.len(), 7);
     }
 

@@ -69,7 +69,10 @@ pub fn problems(org: &Organization) -> Vec<Problem> {
         }
     }
     let mut seen = HashSet::new();
-    for (list, name) in [(&teachers.mentors, "mentors"), (&teachers.mentees, "mentees")] {
+    for (list, name) in [
+        (&teachers.mentors, "mentors"),
+        (&teachers.mentees, "mentees"),
+    ] {
         for (i, p) in list.iter().enumerate() {
             if !seen.insert(p.id.as_str()) {
                 error(

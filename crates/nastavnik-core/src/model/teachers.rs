@@ -89,7 +89,11 @@ pub struct TeacherPair {
     /// The role model: «педагог – молодой специалист».
     pub form: TeacherFormName,
     /// Kinds of mentoring: «традиционное», «реверсивное», «виртуальное» …
-    #[serde(default, deserialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(schema_with = "crate::load::schema::one_or_many::<MentoringKindName>")]
     pub kinds: Vec<MentoringKindName>,
     /// For how long: «сентябрь 2024 г. – май 2025 г.».
@@ -156,7 +160,11 @@ pub struct TeacherRoadmapItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline>,
     /// Ответственные: a role as written or `{person: key}`.
-    #[serde(default, deserialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(schema_with = "crate::load::schema::one_or_many::<Responsible>")]
     pub responsible: Vec<Responsible>,
     /// Результат.

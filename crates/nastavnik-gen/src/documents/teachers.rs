@@ -97,9 +97,8 @@ fn named<'a>(t: &'a Teachers, id: &str) -> Option<&'a Participant> {
 
 fn pair_view(t: &Teachers, index: usize, pair: &TeacherPair) -> PairView {
     let with_role = |id: &str| named(t, id).map_or_else(|| id.to_string(), Participant::with_role);
-    let sign = |id: &str| {
-        named(t, id).map_or_else(|| id.to_string(), |p| p.name.initials_surname())
-    };
+    let sign =
+        |id: &str| named(t, id).map_or_else(|| id.to_string(), |p| p.name.initials_surname());
     PairView {
         index,
         mentor: with_role(&pair.mentor),
@@ -123,7 +122,10 @@ fn pair_view(t: &Teachers, index: usize, pair: &TeacherPair) -> PairView {
 
 /// A list item without the punctuation the template puts after it.
 fn item(text: &str) -> String {
-    text.trim().trim_end_matches(['.', ';', ',']).trim_end().to_string()
+    text.trim()
+        .trim_end_matches(['.', ';', ','])
+        .trim_end()
+        .to_string()
 }
 
 /// A responsible as a table cell: «Заместитель директора Н.В. Сомова».
@@ -202,7 +204,8 @@ pub fn context(org: &Organization, kind: DocumentKind) -> Result<Option<Value>, 
             .collect(),
         None => {
             // Everyone the order names signs that they have read it.
-            let mut names: Vec<String> = curator.map(Person::initials_surname).into_iter().collect();
+            let mut names: Vec<String> =
+                curator.map(Person::initials_surname).into_iter().collect();
             if kind == DocumentKind::TeachersPairs {
                 for pair in &t.pairs {
                     for id in std::iter::once(&pair.mentor).chain(&pair.mentees) {
@@ -251,7 +254,10 @@ pub fn context(org: &Organization, kind: DocumentKind) -> Result<Option<Value>, 
                     vec![
                         format!("{}.", k + 1),
                         a.activity.trim().to_string(),
-                        a.deadline.as_ref().map(ToString::to_string).unwrap_or_default(),
+                        a.deadline
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
                         a.result.trim().to_string(),
                         a.status.map(|s| s.word().to_string()).unwrap_or_default(),
                     ]
@@ -289,7 +295,10 @@ pub fn context(org: &Organization, kind: DocumentKind) -> Result<Option<Value>, 
             vec![
                 format!("{}.", i + 1),
                 item.title.trim().to_string(),
-                item.deadline.as_ref().map(ToString::to_string).unwrap_or_default(),
+                item.deadline
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
                 responsible_cell(org, &item.responsible),
                 item.result.trim().to_string(),
             ]
@@ -321,12 +330,11 @@ pub fn context(org: &Organization, kind: DocumentKind) -> Result<Option<Value>, 
         .pairs
         .as_ref()
         .map(|o| DocRef::new(o.date, &o.number));
-    let council = t
-        .council
-        .as_ref()
-        .map(|c| DocRef::new(c.date, &c.number));
+    let council = t.council.as_ref().map(|c| DocRef::new(c.date, &c.number));
     let pairs_period = match pairs.first() {
-        Some(first) if pairs.iter().all(|p| p.period == first.period) && !first.period.is_empty() => {
+        Some(first)
+            if pairs.iter().all(|p| p.period == first.period) && !first.period.is_empty() =>
+        {
             Some(first.period.clone())
         }
         _ => None,
