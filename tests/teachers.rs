@@ -202,9 +202,12 @@ fn other_names_and_a_male_curator_agree() {
     }
 }
 
+/// A change that takes data away from the sample.
+type Change = fn(&mut nastavnik_core::Organization);
+
 #[test]
 fn a_kind_the_file_cannot_make_names_the_missing_field() {
-    let cases: [(fn(&mut nastavnik_core::Organization), DocumentKind, &str); 5] = [
+    let cases: [(Change, DocumentKind, &str); 5] = [
         (
             |o| o.teachers = None,
             DocumentKind::TeachersProvision,
