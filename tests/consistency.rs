@@ -103,3 +103,35 @@ fn two_orders_of_one_year_never_share_a_number() {
     );
     assert_eq!(errors(&next_year), "");
 }
+
+#[test]
+fn an_authority_is_never_given_a_schools_document() {
+    use nastavnik_gen::{DocumentKind, GenError};
+    let org = crate::common::sample("sharya-2020.yaml");
+    for kind in DocumentKind::ALL {
+        let result = crate::common::renderer().document(&org, kind);
+        if kind.fits(nastavnik_core::OrganizationKind::Authority) {
+            continue;
+        }
+        match result {
+            Err(GenError::MissingData(message)) => assert!(
+                message.contains("пишет образовательная организация (kind: school), а этот файл описывает орган управления образованием (kind: authority)")
+                    && message.contains("order-implementation, order-final-event, roadmap"),
+                "{}: {message}",
+                kind.id()
+            ),
+            Ok(doc) => panic!(
+                "{} rendered for an authority:\n{}",
+                kind.id(),
+                doc.plain_text()
+            ),
+            Err(other) => panic!("{}: {other}", kind.id()),
+        }
+    }
+    // What fits it renders with its text.
+    let order = crate::common::renderer()
+        .document(&org, DocumentKind::OrderImplementation)
+        .unwrap()
+        .plain_text();
+    assert!(!order.contains("педагогическим советом"), "{order}");
+}

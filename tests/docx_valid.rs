@@ -126,8 +126,8 @@ fn every_docx_is_valid_for_word() {
             files.push(path);
         }
     }
-    // Five samples render 25 documents today; fewer means kinds stopped rendering.
-    assert!(files.len() >= 25, "only {} documents rendered", files.len());
+    // The five reference samples render 22 documents (the two authorities have no положение or программа); fewer means kinds stopped rendering.
+    assert!(files.len() >= 22, "only {} documents rendered", files.len());
     for (name, doc) in hostile_documents() {
         let path = dir.path().join(format!("{name}.docx"));
         let docx = renderer.write(&doc, Format::Docx).unwrap().bytes;

@@ -28,7 +28,12 @@ fn shape(doc: &Document) -> Vec<String> {
                 Block::Aside(a) => format!("aside {:?} {}", a.kind, a.lines.len()),
                 Block::Signature(_) => "signature".into(),
                 Block::Acquaintance(a) => format!("acquaintance {}", a.names.len()),
-                Block::Stamps { left, right } => format!("stamps {} {}", left.len(), right.len()),
+                Block::Stamps(s) => format!(
+                    "stamps {} {:?}",
+                    s.columns,
+                    s.cells.iter().map(Vec::len).collect::<Vec<_>>()
+                ),
+                Block::TitlePage(t) => format!("title page {}", t.lines().count()),
                 Block::Bookmark(_) => "bookmark".into(),
             });
         }

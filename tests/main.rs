@@ -4,6 +4,7 @@
 
 mod common;
 
+mod approvals;
 mod bundle;
 mod cli;
 mod consistency;
@@ -12,6 +13,7 @@ mod docx_valid;
 mod fuzz;
 mod grammar_documents;
 mod injection;
+mod municipal;
 mod reports;
 mod roadmaps;
 mod robustness;

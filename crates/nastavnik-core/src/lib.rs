@@ -26,6 +26,7 @@ pub mod russian;
 pub use check::diagnostic::{Diagnostic, Severity};
 pub use check::prepare::{prepare, Diagnostics, Prepared};
 pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded, PositionIndex};
+pub use model::approval::{Approval, ApprovalKind, TitlePage, MAX_APPROVAL_COLUMNS};
 pub use model::deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
 pub use model::order::{Event, ImplementationOrder, Order, Reward, Unit};
 pub use model::organization::{IssuedDocument, Orders, Organization, OrganizationKind, Territory};

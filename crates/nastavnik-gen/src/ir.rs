@@ -65,13 +65,11 @@ pub enum Block {
     Acquaintance(Acquaintance),
     /// An entry of the PDF outline, invisible on the page: one per document of a bundle.
     Bookmark(String),
-    /// Two stamps side by side: «ПРИНЯТО …» on the left, «УТВЕРЖДЕНО …» on the right.
-    Stamps {
-        /// Lines of the left stamp.
-        left: Vec<String>,
-        /// Lines of the right stamp.
-        right: Vec<String>,
-    },
+    /// Approvals (грифы) in a grid: «ПРИНЯТО …» on the left and «УТВЕРЖДЕНО …»
+    /// on the right, or up to four in a row.
+    Stamps(Stamps),
+    /// A title page; the blocks after it start on the next page.
+    TitlePage(TitlePage),
 }
 
 /// Inline text with emphasis. Non-breaking spaces are plain `\u{a0}` characters.
@@ -348,6 +346,72 @@ pub struct Aside {
     pub lines: Vec<String>,
 }
 
+/// Approvals (грифы) in a grid of equal columns, filled row by row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stamps {
+    /// Stamps in a row.
+    pub columns: usize,
+    /// The cells in reading order, each the lines of one stamp; an empty
+    /// cell keeps its place (a lone stamp at the right).
+    pub cells: Vec<Vec<String>>,
+}
+
+impl Stamps {
+    /// Two stamps side by side.
+    pub fn pair(left: Vec<String>, right: Vec<String>) -> Self {
+        Stamps {
+            columns: 2,
+            cells: vec![left, right],
+        }
+    }
+}
+
+/// A title page: the organisation at the top, the approvals, the title in
+/// the middle, the compilers at the right, place and year at the foot.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TitlePage {
+    /// The founder's and the organisation's lines, centred.
+    pub top: Vec<String>,
+    /// The approvals under them.
+    pub stamps: Option<Stamps>,
+    /// The title's lines, bold.
+    pub title: Vec<String>,
+    /// Lines under the title: «на 2021–2022 учебный год».
+    pub subtitle: Vec<String>,
+    /// «Составители:» and a line per compiler, at the right.
+    pub compilers: Vec<String>,
+    /// Place and year at the foot of the page.
+    pub foot: Vec<String>,
+}
+
+impl TitlePage {
+    fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        let stamps = self
+            .stamps
+            .iter_mut()
+            .flat_map(|s| s.cells.iter_mut().flatten());
+        self.top
+            .iter_mut()
+            .chain(stamps)
+            .chain(self.title.iter_mut())
+            .chain(self.subtitle.iter_mut())
+            .chain(self.compilers.iter_mut())
+            .chain(self.foot.iter_mut())
+    }
+
+    /// Every line in reading order.
+    pub fn lines(&self) -> impl Iterator<Item = &String> {
+        let stamps = self.stamps.iter().flat_map(|s| s.cells.iter().flatten());
+        self.top
+            .iter()
+            .chain(stamps)
+            .chain(&self.title)
+            .chain(&self.subtitle)
+            .chain(&self.compilers)
+            .chain(&self.foot)
+    }
+}
+
 /// A signature: position on the left, name at the right margin.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Signature {
@@ -452,10 +516,8 @@ impl Document {
                     f(TextKind::Words, &mut a.label);
                     lines(&mut a.names, f);
                 }
-                Block::Stamps { left, right } => {
-                    lines(left, f);
-                    lines(right, f);
-                }
+                Block::Stamps(s) => s.cells.iter_mut().for_each(|c| lines(c, f)),
+                Block::TitlePage(t) => t.texts_mut().for_each(|l| f(TextKind::Words, l)),
                 Block::Bookmark(title) => f(TextKind::Words, title),
             }
         }
@@ -551,11 +613,8 @@ fn block_text(b: &Block, out: &mut String) {
                 line(n);
             }
         }
-        Block::Stamps { left, right } => {
-            for l in left.iter().chain(right) {
-                line(l);
-            }
-        }
+        Block::Stamps(s) => s.cells.iter().flatten().for_each(|l| line(l)),
+        Block::TitlePage(t) => t.lines().for_each(|l| line(l)),
         Block::Bookmark(_) => {}
     }
 }

@@ -230,6 +230,18 @@ impl Renderer {
         documents::build(org, kind, &self.templates)
     }
 
+    /// The authority's analytic report (`municipal-report`) summed from its
+    /// schools' files: pairs and groups by form, coverage against the target,
+    /// roadmap completion, a row per school and the totals.
+    pub fn municipal_report(
+        &self,
+        authority: &Prepared,
+        schools: &[&Prepared],
+    ) -> Result<ir::Document, GenError> {
+        let schools: Vec<&nastavnik_core::Organization> = schools.iter().map(|s| &***s).collect();
+        documents::build_municipal(authority, &schools, &self.templates)
+    }
+
     /// A document in a format: its bytes, page count and the warnings that
     /// came with the model.
     pub fn render(

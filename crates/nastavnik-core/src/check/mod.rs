@@ -1,6 +1,7 @@
 //! Cross-checks of a loaded organisation: references between its parts,
 //! item numbers, deadlines against the roadmap's period.
 
+mod approvals;
 pub mod consistency;
 pub mod diagnostic;
 pub mod guesses;
@@ -67,10 +68,24 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.person(key, format!("orders.{name}.acquainted[{i}]"));
         }
     }
+    for (name, order) in [
+        ("implementation", &orders.implementation),
+        ("curator", &orders.curator),
+        ("pairs", &orders.pairs),
+        ("rewards", &orders.rewards),
+        ("final_event", &orders.final_event),
+        ("provision", &orders.provision),
+        ("programme", &orders.programme),
+    ] {
+        if let Some(order) = order {
+            checker.approvals(name, order);
+        }
+    }
     checker.participants();
     for (name, report) in [
         ("interim", &org.reports.interim),
         ("final", &org.reports.final_),
+        ("municipal", &org.reports.municipal),
     ] {
         if let Some(report) = report {
             checker.responsible(&report.prepared_by, &format!("reports.{name}.prepared_by"));

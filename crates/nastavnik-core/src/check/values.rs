@@ -32,6 +32,7 @@ pub fn check(org: &Organization) -> Vec<Problem> {
     for (name, report) in [
         ("interim", org.reports.interim.as_ref()),
         ("final", org.reports.final_.as_ref()),
+        ("municipal", org.reports.municipal.as_ref()),
     ] {
         let target = report
             .and_then(|r| r.figures.as_ref())

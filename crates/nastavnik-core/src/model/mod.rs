@@ -1,6 +1,7 @@
 //! The model of Р-145: the organisation, its people and participants, the
 //! orders it issues, the roadmap with typed deadlines, and reports.
 
+pub mod approval;
 pub mod deadline;
 pub mod order;
 pub mod organization;

@@ -63,6 +63,18 @@ pub struct Order {
     /// the curator when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acquainted: Option<Vec<String>>,
+    // Approvals and the title page of the положение and the программа
+    // (model/approval.rs); other orders do not print them.
+    /// Approvals (грифы) of the положение or the программа this order approves,
+    /// in reading order; the default is «ПРИНЯТО» and «УТВЕРЖДЕНО».
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<crate::Approval>,
+    /// How many approvals stand in a row (1–4); 2 by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_columns: Option<u8>,
+    /// A title page before the text of the положение or the программа.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_page: Option<crate::TitlePage>,
 }
 
 /// An organisation named in an order with its head: «МБОУ Гимназия № 3 (Прокофьева Н.Ю.)».

@@ -17,6 +17,10 @@ pub struct Reports {
     /// Справка об итоговых результатах.
     #[serde(default, rename = "final", skip_serializing_if = "Option::is_none")]
     pub final_: Option<Report>,
+    /// Аналитическая справка органа управления образованием, собранная из
+    /// файлов его школ: период, дата, выводы, кто подготовил.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipal: Option<Report>,
 }
 
 /// A справка: its period, the date it speaks for, the school's own text,

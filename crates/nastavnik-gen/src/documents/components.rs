@@ -15,10 +15,11 @@ use minijinja::value::{Kwargs, Object, Value};
 use minijinja::{Environment, Error, ErrorKind, State};
 use nastavnik_core::{Organization, Report};
 
+use crate::documents::approvals::{self, Approved};
 use crate::documents::roadmap_table::{roadmap_columns, roadmap_table};
 use crate::ir::{
     Acquaintance, Align, Aside, AsideKind, Block, Inline, Orientation, Paragraph, Requisites,
-    Signature,
+    Signature, Stamps,
 };
 use crate::GenError;
 
@@ -81,6 +82,23 @@ pub enum Component {
         left: Vec<String>,
         /// Lines of the right stamp.
         right: Vec<String>,
+    },
+    /// The approvals (грифы) of the положение or the программа, from the model.
+    Approvals {
+        /// Whose approvals: the order under `orders` that holds them.
+        document: Approved,
+        /// The document's title word the participles agree with: «Положение».
+        noun: String,
+    },
+    /// The title page of the положение or the программа, when its order has
+    /// one; else its approvals.
+    TitlePage {
+        /// Whose title page.
+        document: Approved,
+        /// The title word the participles agree with.
+        noun: String,
+        /// The title's lines unless the YAML gives its own.
+        title: Vec<String>,
     },
     /// A new page section.
     Section {
@@ -300,6 +318,17 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
+/// The `document` argument of `approvals` and `title_page`.
+fn approved_document(a: &mut Args) -> Result<Approved, Error> {
+    let key = a.text("document")?;
+    Approved::from_key(&key).ok_or_else(|| {
+        invalid(format!(
+            "{}: документа «{key}» нет; пишите document=\"provision\" или document=\"programme\"",
+            a.component
+        ))
+    })
+}
+
 /// A component function: reads its arguments into a [`Component`].
 type Reader = fn(&State, &mut Args) -> Result<Component, Error>;
 
@@ -350,6 +379,19 @@ const COMPONENTS: &[(&str, Reader)] = &[
         Ok(Component::Stamps {
             left: a.lines("left")?,
             right: a.lines("right")?,
+        })
+    }),
+    ("approvals", |_, a| {
+        Ok(Component::Approvals {
+            document: approved_document(a)?,
+            noun: a.text("noun")?,
+        })
+    }),
+    ("title_page", |_, a| {
+        Ok(Component::TitlePage {
+            document: approved_document(a)?,
+            noun: a.text("noun")?,
+            title: a.lines("title")?,
         })
     }),
     ("section", |_, a| {
@@ -524,9 +566,19 @@ pub fn resolve(
             kind: *kind,
             lines: lines.iter().filter(|l| !l.is_empty()).cloned().collect(),
         })),
-        Component::Stamps { left, right } => block(Block::Stamps {
-            left: left.clone(),
-            right: right.clone(),
+        Component::Stamps { left, right } => {
+            block(Block::Stamps(Stamps::pair(left.clone(), right.clone())))
+        }
+        Component::Approvals { document, noun } => {
+            block(Block::Stamps(approvals::stamps(org, *document, noun)))
+        }
+        Component::TitlePage {
+            document,
+            noun,
+            title,
+        } => block(match approvals::title_page(org, *document, noun, title) {
+            Some(page) => Block::TitlePage(page),
+            None => Block::Stamps(approvals::stamps(org, *document, noun)),
         }),
         Component::Section { orientation } => Ok(Piece::NewSection(*orientation)),
         Component::RoadmapTable { headers } => {

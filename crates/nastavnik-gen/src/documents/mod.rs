@@ -1,7 +1,10 @@
 //! Document kinds: each builds IR from the model through its template.
 
+pub mod approvals;
 pub mod components;
 pub mod context;
+pub mod issuers;
+pub mod municipal;
 pub mod participants;
 pub mod report;
 pub mod roadmap_table;
@@ -63,6 +66,8 @@ document_kinds! {
     ReportInterim => ("report-interim", "Справка о промежуточных результатах реализации целевой модели наставничества", "report.md"),
     /// Справка об итоговых результатах реализации целевой модели.
     ReportFinal => ("report-final", "Справка об итоговых результатах реализации целевой модели наставничества", "report.md"),
+    /// Аналитическая справка органа управления образованием по данным его школ.
+    MunicipalReport => ("municipal-report", "Аналитическая справка о реализации целевой модели наставничества по данным образовательных организаций", "municipal-report.md"),
     /// Индивидуальные планы развития наставляемых.
     DevelopmentPlan => ("development-plan", "Индивидуальные планы развития наставляемых", "development-plan.md"),
     /// База наставников: personal data, only when asked for by name.
@@ -119,6 +124,7 @@ impl DocumentKind {
         match self {
             DocumentKind::ReportInterim => org.reports.interim.as_ref(),
             DocumentKind::ReportFinal => org.reports.final_.as_ref(),
+            DocumentKind::MunicipalReport => org.reports.municipal.as_ref(),
             _ => None,
         }
     }
@@ -145,7 +151,46 @@ pub fn build(
     kind: DocumentKind,
     templates: &Templates,
 ) -> Result<Document, GenError> {
-    let context = context(org, kind)?;
+    build_with(org, kind, templates, None)
+}
+
+/// Builds the authority's analytic report from its schools' files.
+pub fn build_municipal(
+    authority: &Organization,
+    schools: &[&Organization],
+    templates: &Templates,
+) -> Result<Document, GenError> {
+    build_with(
+        authority,
+        DocumentKind::MunicipalReport,
+        templates,
+        Some(schools),
+    )
+}
+
+fn build_with(
+    org: &Organization,
+    kind: DocumentKind,
+    templates: &Templates,
+    schools: Option<&[&Organization]>,
+) -> Result<Document, GenError> {
+    issuers::refuse_unfit(kind, org.kind)?;
+    let mut context = context(org, kind)?;
+    if kind == DocumentKind::MunicipalReport {
+        let Some(schools) = schools.filter(|s| !s.is_empty()) else {
+            return Err(missing(
+                "аналитическая справка собирается из файлов школ: укажите их каталог (nastavnik render управление.yaml --doc municipal-report --schools КАТАЛОГ)",
+            ));
+        };
+        let report = kind.report(org).ok_or_else(|| {
+            missing("в файле нет раздела reports.municipal (период справки, кто её подготовил)")
+        })?;
+        let view = municipal::MunicipalView::new(report, schools);
+        context = minijinja::value::merge_maps([
+            minijinja::context! { municipal => Value::from_serialize(&view) },
+            context,
+        ]);
+    }
     let rendered = templates.render(kind.template(), context)?;
     let report = kind.report(org);
     let sections = to_sections(&rendered.text, &rendered.components, &mut |c| {
@@ -341,13 +386,16 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         _ => {}
     }
     let report = match (kind, kind.report(org)) {
-        (DocumentKind::ReportInterim | DocumentKind::ReportFinal, None) => {
+        (
+            DocumentKind::ReportInterim | DocumentKind::ReportFinal | DocumentKind::MunicipalReport,
+            None,
+        ) => {
             return Err(missing(&format!(
                 "в файле нет раздела reports.{} (период справки, кто её подготовил)",
-                if kind == DocumentKind::ReportInterim {
-                    "interim"
-                } else {
-                    "final"
+                match kind {
+                    DocumentKind::ReportInterim => "interim",
+                    DocumentKind::MunicipalReport => "municipal",
+                    _ => "final",
                 }
             )))
         }

@@ -29,7 +29,7 @@ use docx_rs::{
 
 use crate::ir::{
     Acquaintance, Align, Aside, Block, Cell, Document, Inline, Orientation, Paragraph, Requisites,
-    Section, Signature, Table,
+    Section, Signature, Stamps, Table, TitlePage,
 };
 use crate::GenError;
 
@@ -375,9 +375,8 @@ impl Writer {
             Block::Acquaintance(a) => acquaintance(a, width, out),
             // A bundle's outline is a PDF matter; Word builds its own from the headings.
             Block::Bookmark(_) => {}
-            Block::Stamps { left, right } => {
-                out.push(Child::Table(Box::new(stamps(left, right, width))))
-            }
+            Block::Stamps(s) => out.push(Child::Table(Box::new(stamps(s, width)))),
+            Block::TitlePage(t) => title_page(t, width, out),
         }
     }
 
@@ -648,19 +647,99 @@ fn acquaintance(a: &Acquaintance, width: usize, out: &mut Vec<Child>) {
     }
 }
 
-/// Two stamps side by side, in a table without borders.
-fn stamps(left: &[String], right: &[String], width: usize) -> DocxTable {
-    let half = width / 2;
+/// Approvals in a grid: a table without borders, filled row by row.
+fn stamps(s: &Stamps, width: usize) -> DocxTable {
+    let columns = s.columns.max(1);
+    let cell_width = width / columns;
+    // Three or four in a row are set at 12 pt, as in the PDF.
+    let size = if columns > 2 { TABLE_SIZE } else { BODY_SIZE };
     let cell = |lines: &[String]| {
+        let mut p = DocxParagraph::new().style(style::ASIDE);
+        for (i, line) in lines.iter().enumerate() {
+            let mut r = run(line, false, false);
+            if size != BODY_SIZE {
+                r = r.size(size);
+            }
+            if i + 1 < lines.len() {
+                r = r.add_break(BreakType::TextWrapping);
+            }
+            p = p.add_run(r);
+        }
         TableCell::new()
-            .add_paragraph(lines_paragraph(lines, false).style(style::ASIDE))
-            .width(half, WidthType::Dxa)
+            .add_paragraph(p)
+            .width(cell_width, WidthType::Dxa)
             .clear_all_border()
     };
-    DocxTable::without_borders(vec![TableRow::new(vec![cell(left), cell(right)])])
-        .set_grid(vec![half, half])
+    let rows: Vec<TableRow> = s
+        .cells
+        .chunks(columns)
+        .map(|row| {
+            let mut cells: Vec<TableCell> = row.iter().map(|c| cell(c)).collect();
+            while cells.len() < columns {
+                cells.push(cell(&[]));
+            }
+            TableRow::new(cells)
+        })
+        .collect();
+    DocxTable::without_borders(rows)
+        .set_grid(vec![cell_width; columns])
         .width(width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+}
+
+/// A title page: centred lines at the top, the approvals, the title in the
+/// middle, the compilers at the right, place and year in a frame at the foot
+/// of the page, then a page break.
+fn title_page(t: &TitlePage, width: usize, out: &mut Vec<Child>) {
+    let centred = |lines: &[String], bold: bool, size: usize| {
+        let mut p = DocxParagraph::new()
+            .style(style::REQUISITES)
+            .align(AlignmentType::Center);
+        for (i, line) in lines.iter().enumerate() {
+            let mut r = run(line, bold, false).size(size);
+            if i + 1 < lines.len() {
+                r = r.add_break(BreakType::TextWrapping);
+            }
+            p = p.add_run(r);
+        }
+        p
+    };
+    out.push(Child::paragraph(
+        centred(&t.top, true, BODY_SIZE).line_spacing(LineSpacing::new().after(480)),
+    ));
+    if let Some(s) = &t.stamps {
+        out.push(Child::Table(Box::new(stamps(s, width))));
+        // The paragraph after a table gets the table's gap; this empty one
+        // takes it, so the title keeps its own space above.
+        out.push(Child::paragraph(DocxParagraph::new()));
+    }
+    out.push(Child::paragraph(
+        centred(&t.title, true, 36).line_spacing(LineSpacing::new().before(2400).after(160)),
+    ));
+    if !t.subtitle.is_empty() {
+        out.push(Child::paragraph(centred(&t.subtitle, false, BODY_SIZE)));
+    }
+    if !t.compilers.is_empty() {
+        out.push(Child::paragraph(
+            lines_paragraph(&t.compilers, false)
+                .style(style::ASIDE)
+                .indent(Some((width as f32 * 0.4) as i32), None, None, None)
+                .line_spacing(LineSpacing::new().before(1440)),
+        ));
+    }
+    if !t.foot.is_empty() {
+        out.push(Child::paragraph(
+            centred(&t.foot, false, BODY_SIZE)
+                .h_anchor("margin")
+                .v_anchor("margin")
+                .x_align("center")
+                .y_align("bottom")
+                .wrap("around"),
+        ));
+    }
+    out.push(Child::paragraph(
+        DocxParagraph::new().add_run(Run::new().add_break(BreakType::Page)),
+    ));
 }
 
 fn cell_content(cell: &Cell, header: bool) -> Vec<DocxParagraph> {

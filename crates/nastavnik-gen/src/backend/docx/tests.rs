@@ -211,10 +211,10 @@ fn header_rows_are_marked_on_their_own_table() {
         },
     ];
     let doc = one_section(vec![
-        Block::Stamps {
-            left: vec!["ПРИНЯТО".into()],
-            right: vec!["УТВЕРЖДЕНО".into()],
-        },
+        Block::Stamps(crate::ir::Stamps::pair(
+            vec!["ПРИНЯТО".into()],
+            vec!["УТВЕРЖДЕНО".into()],
+        )),
         Block::Table(plain("первая")),
         Block::Paragraph(Paragraph::text(vec![Inline::plain("между")])),
         Block::Table(plain("вторая")),

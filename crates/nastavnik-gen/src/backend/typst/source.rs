@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::ir::{
     Acquaintance, Align, Aside, Block, Cell, Document, Inline, Orientation, Paragraph, Requisites,
-    Signature, Table,
+    Signature, Stamps, Table, TitlePage,
 };
 
 /// More combining marks than this after one base character are dropped: no
@@ -271,9 +271,10 @@ fn write_block(out: &mut String, block: &Block, next: Option<&Block>) {
         Block::Bookmark(title) => {
             let _ = write!(out, "bookmark({})", lit(title));
         }
-        Block::Stamps { left, right } => {
-            let _ = write!(out, "stamps({}, {})", str_array(left), str_array(right));
+        Block::Stamps(s) => {
+            let _ = write!(out, "stamps({})", stamp_cells(s));
         }
+        Block::TitlePage(t) => title_page(out, t),
     }
 }
 
@@ -413,6 +414,32 @@ fn requisites(out: &mut String, r: &Requisites) {
     if let Some(place) = &r.place {
         let _ = writeln!(out, "  place: {},", lit(place));
     }
+    out.push(')');
+}
+
+/// The arguments of `stamps`: `columns:` when the cells are not one row,
+/// then an array of lines per cell.
+fn stamp_cells(s: &Stamps) -> String {
+    let mut args: Vec<String> = Vec::new();
+    if s.columns != s.cells.len() {
+        args.push(format!("columns: {}", s.columns));
+    }
+    args.extend(s.cells.iter().map(|c| str_array(c)));
+    args.join(", ")
+}
+
+fn title_page(out: &mut String, t: &TitlePage) {
+    out.push_str("title-page(\n");
+    let _ = writeln!(out, "  top: {},", str_array(&t.top));
+    if let Some(s) = &t.stamps {
+        let cells: String = s.cells.iter().map(|c| str_array(c) + ", ").collect();
+        let _ = writeln!(out, "  approvals: ({cells}),");
+        let _ = writeln!(out, "  approval-columns: {},", s.columns);
+    }
+    let _ = writeln!(out, "  title: {},", str_array(&t.title));
+    let _ = writeln!(out, "  subtitle: {},", str_array(&t.subtitle));
+    let _ = writeln!(out, "  compilers: {},", str_array(&t.compilers));
+    let _ = writeln!(out, "  foot: {},", str_array(&t.foot));
     out.push(')');
 }
 
