@@ -25,4 +25,5 @@ mod robustness;
 mod samples;
 mod schema;
 mod snapshots;
+mod teachers;
 mod typst_layout;

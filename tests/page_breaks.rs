@@ -185,6 +185,10 @@ const LONGER_IN_LIBREOFFICE: &[&str] = &[
     "sosh19-2021--provision",
     "sosh19-2021--report-final",
     "sosh19-2021--report-interim",
+    "svetloyarsk-gymnasium4-teachers--provision",
+    "svetloyarsk-gymnasium4-teachers--teachers-order",
+    "svetloyarsk-gymnasium4-teachers--teachers-programme",
+    "svetloyarsk-gymnasium4-teachers--teachers-provision",
     "terengul-lyceum-2023--roadmap",
 ];
 

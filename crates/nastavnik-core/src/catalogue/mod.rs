@@ -4,3 +4,4 @@
 pub mod acts;
 pub mod default_roadmap;
 pub mod forms;
+pub mod teachers;

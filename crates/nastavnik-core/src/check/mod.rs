@@ -8,6 +8,7 @@ pub mod guesses;
 pub mod limits;
 pub mod needs;
 pub mod prepare;
+pub mod teachers;
 pub mod values;
 
 use std::collections::HashMap;
@@ -118,6 +119,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
         }
     }
     checker.problems.extend(consistency::contradictions(org));
+    checker.problems.extend(teachers::problems(org));
     checker.problems
 }
 

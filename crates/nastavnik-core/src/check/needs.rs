@@ -66,6 +66,10 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
             ));
         }
     }
+    if kind.starts_with("teachers-") {
+        teachers(org, kind, &mut out);
+        return out;
+    }
     let roadmap = org.roadmap.is_some();
     match kind {
         // The order on implementation annexes the roadmap when there is one
@@ -126,6 +130,55 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
         _ => {}
     }
     out
+}
+
+/// What the documents of the teachers' mentoring system need (`teachers:`).
+fn teachers(org: &Organization, kind: &str, out: &mut Vec<Missing>) {
+    let Some(t) = org.teachers.as_ref() else {
+        out.push(need(
+            "teachers",
+            "нет раздела teachers (наставничество педагогических работников: куратор, наставники, наставляемые, пары)",
+        ));
+        return;
+    };
+    match kind {
+        "teachers-order" if t.orders.provision.is_none() => out.push(need(
+            "teachers.orders.provision",
+            "раздела приказа нет: добавьте его с номером (number) и датой (date)",
+        )),
+        "teachers-pairs" if t.orders.pairs.is_none() => out.push(need(
+            "teachers.orders.pairs",
+            "раздела приказа нет: добавьте его с номером (number) и датой (date)",
+        )),
+        _ => {}
+    }
+    if kind == "teachers-order"
+        && t.curator
+            .as_deref()
+            .and_then(|k| org.people.get(k))
+            .is_none()
+    {
+        out.push(need(
+            "teachers.curator",
+            "приказ назначает куратора: укажите ключ человека из раздела people",
+        ));
+    }
+    if matches!(kind, "teachers-order" | "teachers-roadmap")
+        && t.roadmap.as_ref().is_none_or(|r| r.items.is_empty())
+    {
+        out.push(need(
+            "teachers.roadmap.items",
+            "нет мероприятий дорожной карты: мероприятие, срок, ответственные, результат",
+        ));
+    }
+    if matches!(kind, "teachers-pairs" | "teachers-programme") && t.pairs.is_empty() {
+        out.push(need("teachers.pairs", "нет наставнических пар педагогов"));
+    } else if kind == "teachers-programme" && t.pairs.iter().all(|p| p.programme.is_none()) {
+        out.push(need(
+            "teachers.pairs",
+            "ни у одной пары нет персонализированной программы (programme: цель, задачи, мероприятия)",
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -12,3 +12,4 @@ pub mod progress;
 pub mod report;
 pub mod roadmap;
 pub mod style;
+pub mod teachers;

@@ -89,6 +89,9 @@ pub struct Organization {
     /// The house style of its documents; an order may override it.
     #[serde(default, skip_serializing_if = "crate::model::style::is_default")]
     pub style: crate::model::style::HouseStyle,
+    /// Mentoring of pedagogical workers, a system of its own beside Р-145.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teachers: Option<crate::model::teachers::Teachers>,
 }
 
 impl Organization {

@@ -10,6 +10,7 @@ pub mod order_text;
 pub mod participants;
 pub mod report;
 pub mod roadmap_table;
+pub mod teachers;
 
 use minijinja::Value;
 use nastavnik_core::grammar::{self, Case, Gender, Number};
@@ -75,6 +76,16 @@ document_kinds! {
     MentorBase => ("mentor-base", "База наставников (персональные данные: только по запросу)", "participants-base.md"),
     /// База наставляемых: personal data of minors, only when asked for by name.
     MenteeBase => ("mentee-base", "База наставляемых (персональные данные: только по запросу)", "participants-base.md"),
+    /// Положение о системе наставничества педагогических работников.
+    TeachersProvision => ("teachers-provision", "Положение о системе наставничества педагогических работников", "teachers-provision.md"),
+    /// Дорожная карта по реализации положения о наставничестве педагогов.
+    TeachersRoadmap => ("teachers-roadmap", "Дорожная карта (план мероприятий) по реализации Положения о системе наставничества педагогических работников", "teachers-roadmap.md"),
+    /// Приказ об утверждении положения и дорожной карты, о назначении куратора.
+    TeachersOrder => ("teachers-order", "Приказ об утверждении Положения о системе наставничества педагогических работников и дорожной карты, о назначении куратора", "teachers-order.md"),
+    /// Приказ о закреплении наставнических пар (групп) педагогов.
+    TeachersPairs => ("teachers-pairs", "Приказ о закреплении наставников за педагогами (пары и группы)", "teachers-pairs.md"),
+    /// Персонализированные программы наставничества, по одной на наставляемого.
+    TeachersProgramme => ("teachers-programme", "Персонализированные программы наставничества педагогов", "teachers-programme.md"),
 }
 
 impl DocumentKind {
@@ -316,6 +327,9 @@ fn edits_for(org: &Organization, kind: DocumentKind) -> Result<edits::Edits<'_>,
 /// The date a document carries: its order's, or for an approved document the
 /// approving order's.
 fn document_date(org: &Organization, kind: DocumentKind) -> Option<chrono::NaiveDate> {
+    if let Some(date) = teachers::date(org, kind) {
+        return Some(date);
+    }
     if let Some((order, _)) = kind.order(org) {
         return order.map(|o| o.date);
     }
@@ -395,6 +409,9 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
     // What `nastavnik check` says the document lacks, and nothing else, stops it.
     if let Some(m) = nastavnik_core::check::needs::missing(org, kind.id()).first() {
         return Err(missing(&m.to_string()));
+    }
+    if let Some(context) = teachers::context(org, kind)? {
+        return Ok(context);
     }
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
     // The order of this kind; documents that are not orders see the
