@@ -116,3 +116,23 @@ fn the_command_line_reads_the_schools_folder() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--doc municipal-report"));
 }
+
+#[test]
+fn the_authoritys_order_charges_its_methodical_service_in_the_dative() {
+    let authority = load("samples/municipal/zarechny-2025.yaml");
+    let text = renderer()
+        .document(&authority, DocumentKind::OrderImplementation)
+        .unwrap()
+        .plain_text()
+        .replace('\u{a0}', " ");
+    assert!(
+        text.contains(
+            "Муниципальной методической службе (Лапина Н.В.) обеспечить методическое сопровождение"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Руководителям МБОУ «СОШ № 1 г. Заречного» (Юдин П.А.), МАОУ «Гимназия № 2» (Белякова И.Г.), МКОУ «Ольховская ООШ» (Соловьёв И.В.) обеспечить"),
+        "{text}"
+    );
+}
