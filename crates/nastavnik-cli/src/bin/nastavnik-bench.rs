@@ -265,7 +265,7 @@ fn vary(base: &str, i: usize) -> String {
     text
 }
 
-/// A school at the documented limits: 5 000 roadmap items, 5 000 people.
+/// A school at the documented limits: 2 000 roadmap items, 5 000 people.
 fn limits_school() -> String {
     let mut y = String::from(
         "kind: school\nname: Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 5000»\n\
@@ -282,7 +282,7 @@ fn limits_school() -> String {
         "curator: p0\norders:\n  implementation: { number: \"1\", date: 2026-09-01, start: 2026-09-01, acquainted: [p0, p1] }\n\
          roadmap:\n  subject: внедрения целевой модели наставничества на 2026/2027 учебный год\n  sections:\n",
     );
-    for s in 0..50 {
+    for s in 0..20 {
         y.push_str(&format!(
             "    - title: Раздел {} плана{}\n      items:\n",
             s + 1,
