@@ -317,3 +317,54 @@ fn a_stage_broken_over_pages_names_itself_again() {
         "no row of a short strategy keeps with the next"
     );
 }
+
+/// The bases and the development plans print full names in narrow cells:
+/// a name wraps between its words, but no surname, name or patronymic is
+/// hyphenated («Петрова Мария Ива-новна» was).
+#[test]
+fn the_pdf_hyphenates_no_part_of_a_full_name() {
+    let org = crate::common::sample("school9-2020.yaml");
+    let p = &org.participants;
+    let words: Vec<String> = p
+        .mentors
+        .iter()
+        .chain(&p.mentees)
+        .flat_map(|m| {
+            [&m.name.surname, &m.name.name, &m.name.patronymic]
+                .into_iter()
+                .map(|w| w.trim().to_string())
+        })
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    for (kind, whole) in [
+        (DocumentKind::MentorBase, "Сергеевич"),
+        (DocumentKind::MenteeBase, "Андреевич"),
+    ] {
+        let pdf = renderer()
+            .write(&renderer().document(&org, kind).unwrap(), Format::Pdf)
+            .unwrap()
+            .bytes;
+        let Some(text) = pdf_text(&pdf) else { return };
+        let lines: Vec<&str> = text.lines().collect();
+        for pair in lines.windows(2) {
+            let line = pair[0].trim_end();
+            let Some(head) = line
+                .strip_suffix('\u{ad}')
+                .or_else(|| line.strip_suffix('-'))
+            else {
+                continue;
+            };
+            let before = head.rsplit(' ').next().unwrap_or("");
+            let after = pair[1].split_whitespace().next().unwrap_or("");
+            let joined = format!("{before}{after}");
+            assert!(
+                !words.iter().any(|w| joined.starts_with(w.as_str())),
+                "{}: a name hyphenated: «{line}» / «{}»",
+                kind.id(),
+                pair[1]
+            );
+        }
+        // The names are there, whole.
+        assert!(text.contains(whole), "{text}");
+    }
+}
