@@ -583,7 +583,7 @@ fn what_it_can_make(file: &Path, org: &nastavnik_core::Organization) -> String {
     use std::fmt::Write as _;
     let mut ready = Vec::new();
     let mut waiting = String::new();
-    for kind in DocumentKind::ALL.into_iter().filter(|k| k.fits(org.kind)) {
+    for kind in DocumentKind::ALL.into_iter().filter(|k| k.applies_to(org)) {
         let missing = nastavnik_core::check::needs::missing(org, kind.id());
         if missing.is_empty() {
             ready.push(match kind {

@@ -32,7 +32,7 @@ pub fn documents(
     let mut made = Vec::new();
     let mut skipped = Vec::new();
     for kind in DocumentKind::ALL {
-        if (!kind.is_public() && !include.contains(&kind)) || !kind.fits(org.kind) {
+        if (!kind.is_public() && !include.contains(&kind)) || !kind.applies_to(org) {
             continue;
         }
         match renderer.document(org, kind) {

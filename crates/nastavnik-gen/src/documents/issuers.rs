@@ -35,6 +35,35 @@ impl DocumentKind {
     }
 }
 
+impl DocumentKind {
+    /// A document of the mentoring system of pedagogical workers (`teachers:`).
+    pub fn is_teachers(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::TeachersProvision
+                | DocumentKind::TeachersRoadmap
+                | DocumentKind::TeachersOrder
+                | DocumentKind::TeachersPairs
+                | DocumentKind::TeachersProgramme
+        )
+    }
+
+    /// Whether the kind belongs to what the file describes: the organisation
+    /// issues it, and for the teachers' kinds the file keeps that system. A
+    /// bundle and `check`'s list of documents offer only these; asked for by
+    /// name, any other kind says what it lacks.
+    ///
+    /// ```
+    /// use nastavnik_gen::DocumentKind;
+    /// let school = nastavnik_core::Organization::default();
+    /// assert!(DocumentKind::OrderPairs.applies_to(&school));
+    /// assert!(!DocumentKind::TeachersOrder.applies_to(&school));
+    /// ```
+    pub fn applies_to(self, org: &nastavnik_core::Organization) -> bool {
+        self.fits(org.kind) && (!self.is_teachers() || org.teachers.is_some())
+    }
+}
+
 /// Refuses a kind the organisation does not issue, naming the ones it does.
 pub(crate) fn refuse_unfit(kind: DocumentKind, issuer: OrganizationKind) -> Result<(), GenError> {
     if kind.fits(issuer) {
