@@ -93,24 +93,15 @@ pub fn find_kind(text: &str) -> Option<&'static MentoringKind> {
 pub fn closest<'a>(text: &str, titles: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted: Vec<char> = normalize(text).chars().collect();
     titles
-        .map(|t| (distance(&wanted, &t.chars().collect::<Vec<_>>()), t))
+        .map(|t| {
+            (
+                crate::check::edit_distance(&wanted, &t.chars().collect::<Vec<_>>()),
+                t,
+            )
+        })
         .filter(|(d, t)| *d <= 4.max(t.chars().count() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, t)| t)
-}
-
-fn distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 macro_rules! catalogue_name {

@@ -354,6 +354,17 @@ fn distance(a: &[char], b: &[char]) -> usize {
     if a.len().abs_diff(b.len()) > 8 || a.len() > 64 || b.len() > 64 {
         return usize::MAX;
     }
+    edit_distance(a, b)
+}
+
+/// Levenshtein distance between two words: how many letters to insert,
+/// delete or change. Every «возможно, вы имели в виду …» hint uses it.
+///
+/// ```
+/// let c = |s: &str| s.chars().collect::<Vec<_>>();
+/// assert_eq!(nastavnik_core::check::edit_distance(&c("куратор"), &c("кураотр")), 2);
+/// ```
+pub fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
