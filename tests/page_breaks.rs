@@ -12,7 +12,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use crate::common::*;
-use nastavnik_gen::ir::{Block, Document, Inline};
+use nastavnik_gen::ir::Document;
 use nastavnik_gen::{DocumentKind, Format, GenError};
 
 /// One document of one sample, in both formats.
@@ -125,31 +125,12 @@ fn pages(pdf: &[u8]) -> Option<Vec<String>> {
     Some(pages)
 }
 
-fn headings(doc: &Document) -> Vec<String> {
-    doc.sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Heading { content, .. } => Some(
-                content
-                    .iter()
-                    .map(|i| match i {
-                        Inline::Text { text, .. } | Inline::Link { text, .. } => text.as_str(),
-                        Inline::LineBreak => " ",
-                    })
-                    .collect::<String>(),
-            ),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn no_heading_is_the_last_line_of_a_page() {
     let mut stranded = Vec::new();
     for d in documents() {
         let Some(pages) = pages(&d.pdf) else { return };
-        let headings: Vec<String> = headings(&d.doc)
+        let headings: Vec<String> = heading_texts(&d.doc)
             .iter()
             .map(|h| squeeze(h))
             .filter(|h| !h.is_empty())

@@ -60,25 +60,6 @@ fn normalised(text: &str) -> String {
         .collect()
 }
 
-fn heading_texts(doc: &Document) -> Vec<String> {
-    doc.sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Heading { content, .. } => Some(
-                content
-                    .iter()
-                    .map(|i| match i {
-                        Inline::Text { text, .. } | Inline::Link { text, .. } => text.as_str(),
-                        Inline::LineBreak => " ",
-                    })
-                    .collect::<String>(),
-            ),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn the_pdf_shows_the_text_of_the_document_model() {
     let renderer = Renderer::new();
@@ -109,7 +90,7 @@ fn a_single_document_has_an_outline_of_its_headings() {
     let doc = renderer
         .document(&school("school9-2020.yaml"), DocumentKind::Provision)
         .unwrap();
-    let headings = heading_texts(&doc);
+    let headings = crate::common::heading_texts(&doc);
     assert!(headings.len() > 3, "a provision has sections");
     let pdf = renderer.write(&doc, Format::Pdf).unwrap().bytes;
     let Some(xml) = poppler("pdftohtml", &["-xml", "-i", "-stdout"], &pdf) else {

@@ -400,3 +400,24 @@ pub fn responsible_line(org: &Organization, list: &[nastavnik_core::Responsible]
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The text of every heading of a document model, in order.
+pub fn heading_texts(doc: &nastavnik_gen::ir::Document) -> Vec<String> {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            nastavnik_gen::ir::Block::Heading { content, .. } => Some(
+                content
+                    .iter()
+                    .map(|i| match i {
+                        nastavnik_gen::ir::Inline::Text { text, .. }
+                        | nastavnik_gen::ir::Inline::Link { text, .. } => text.as_str(),
+                        nastavnik_gen::ir::Inline::LineBreak => " ",
+                    })
+                    .collect::<String>(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
