@@ -349,3 +349,56 @@ fn the_pdf_hyphenates_no_part_of_a_full_name() {
         assert!(text.contains(whole), "{text}");
     }
 }
+
+/// The head's signature never opens a page alone: whatever the length of
+/// the order, the page that carries it also carries the closing point
+/// (PDF), and the paragraph before it keeps with it (DOCX).
+#[test]
+fn the_signature_never_opens_a_page_alone() {
+    let base = sample_model("school9-2020.yaml");
+    let head = base.head.surname.trim().to_string();
+    let mut pages_seen = std::collections::BTreeSet::new();
+    for n in 0..40 {
+        let mut org = base.clone();
+        let order = org
+            .orders
+            .curator
+            .as_mut()
+            .expect("school9 has a curator order");
+        order.extra_points = (1..=n)
+            .map(|i| {
+                format!("Провести совещание № {i} по вопросам организации наставничества в классах и объединениях.")
+            })
+            .collect();
+        let org = prepared(org);
+        let pdf = render(&org, DocumentKind::OrderCurator, Format::Pdf);
+        let Some(text) = pdf_text(&pdf) else { return };
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        let signed = pages
+            .iter()
+            .position(|p| p.contains(&head))
+            .unwrap_or_else(|| panic!("{n} points: the head's name is printed"));
+        pages_seen.insert(signed);
+        assert!(
+            pages[signed].contains("Контроль исполнения"),
+            "{n} points: the signature opens page {} alone:\n{}",
+            signed + 1,
+            pages[signed]
+        );
+        let docx = render(&org, DocumentKind::OrderCurator, Format::Docx);
+        let body = docx_part(&docx, "word/document.xml");
+        let closing = body.find("Контроль исполнения").expect("the closing point");
+        let start = body[..closing]
+            .rfind("<w:p>")
+            .or(body[..closing].rfind("<w:p "))
+            .unwrap();
+        assert!(
+            body[start..closing].contains("<w:keepNext"),
+            "{n} points: the closing point keeps with the signature in the DOCX"
+        );
+    }
+    assert!(
+        pages_seen.len() > 1,
+        "the orders tried span more than one page"
+    );
+}

@@ -371,7 +371,13 @@ impl Writer {
             }
             Block::Requisites(r) => requisites(r, width, out),
             Block::Aside(a) => out.push(Child::paragraph(aside(a, width))),
-            Block::Signature(s) => out.push(Child::paragraph(signature(s, width))),
+            Block::Signature(s) => {
+                // The signature never opens a page alone: the last line before it stays with it.
+                if let Some(Child::Paragraph(p)) = out.last_mut() {
+                    **p = std::mem::take(&mut **p).keep_next(true);
+                }
+                out.push(Child::paragraph(signature(s, width)))
+            }
             Block::Acquaintance(a) => acquaintance(a, width, out),
             // A bundle's outline is a PDF matter; Word builds its own from the headings.
             Block::Bookmark(_) => {}

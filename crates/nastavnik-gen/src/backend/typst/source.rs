@@ -220,6 +220,8 @@ fn paragraph(out: &mut String, p: &Paragraph, keep: bool) {
 }
 
 fn write_block(out: &mut String, block: &Block, next: Option<&Block>) {
+    // The signature never opens a page alone: the last line before it stays with it.
+    let before_signature = matches!(next, Some(Block::Signature(_)));
     match block {
         Block::Heading { level, content } => {
             let _ = write!(out, "headline({}, {})", level.max(&1), runs(content));
@@ -227,7 +229,8 @@ fn write_block(out: &mut String, block: &Block, next: Option<&Block>) {
         Block::Paragraph(p) => {
             let title_of_table = matches!(next, Some(Block::Table(_)))
                 && plain(&p.content).chars().count() < KEEP_WITH_NEXT_CHARS;
-            let keep = next.is_some() && (title_of_table || leads_in(&p.content));
+            let keep =
+                before_signature || next.is_some() && (title_of_table || leads_in(&p.content));
             paragraph(out, p, keep);
         }
         Block::Clauses(clauses) => {
@@ -237,7 +240,8 @@ fn write_block(out: &mut String, block: &Block, next: Option<&Block>) {
                 if i > 0 {
                     out.push_str("\n#");
                 }
-                let keep = (i < last || next.is_some()) && leads_in(&clause.content);
+                let keep = (i < last || next.is_some()) && leads_in(&clause.content)
+                    || i == last && before_signature;
                 let _ = write!(out, "clause({}, {}", lit(number), runs(&clause.content));
                 if keep {
                     out.push_str(", keep: true");
@@ -251,7 +255,8 @@ fn write_block(out: &mut String, block: &Block, next: Option<&Block>) {
                 if i > 0 {
                     out.push_str("\n#");
                 }
-                let keep = (i < last || next.is_some()) && leads_in(item);
+                let keep =
+                    (i < last || next.is_some()) && leads_in(item) || i == last && before_signature;
                 let _ = write!(out, "dash({}", runs(item));
                 if keep {
                     out.push_str(", keep: true");
