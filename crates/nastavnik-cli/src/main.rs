@@ -514,8 +514,9 @@ fn check(files: &[PathBuf], format: &str) -> Result<(), Failure> {
         if !json {
             // A closed pipe (`| head`) is no reason to fail.
             let mut out = std::io::stdout().lock();
+            let lines: Vec<&str> = text.lines().collect();
             for d in &diagnostics {
-                let _ = writeln!(out, "{}\n", d.with_source(&text));
+                let _ = writeln!(out, "{}\n", d.with_lines(&lines));
             }
             if diagnostics.is_empty() {
                 let _ = writeln!(out, "{}: ошибок нет", file.display());

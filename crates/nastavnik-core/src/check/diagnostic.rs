@@ -57,21 +57,35 @@ impl Diagnostic {
     ///      |          ^
     /// ```
     pub fn with_source(&self, text: &str) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        self.with_lines(&lines)
+    }
+
+    /// As [`Diagnostic::with_source`], from the file's lines split once (a
+    /// caller printing many diagnostics of one file splits it once, not once
+    /// per diagnostic). A long line shows only the stretch around the spot,
+    /// «…» marking what is cut, so a minified line is not echoed whole.
+    pub fn with_lines(&self, lines: &[&str]) -> String {
         let mut out = self.to_string();
         if self.line == 0 {
             return out;
         }
-        let lines: Vec<&str> = text.lines().collect();
         let first = self.line.saturating_sub(2).max(1);
         let last = (self.line + 1).min(lines.len());
         let width = last.to_string().len();
         for n in first..=last {
             let Some(line) = lines.get(n - 1) else { break };
-            out.push_str(&format!("\n {n:>width$} | {}", visible(line)));
+            let spot = if n == self.line {
+                self.column.saturating_sub(1)
+            } else {
+                0
+            };
+            let (shown, pad_chars) = window(line, spot);
+            out.push_str(&format!("\n {n:>width$} | {}", visible(&shown)));
             if n == self.line {
-                let pad: String = line
+                let pad: String = shown
                     .chars()
-                    .take(self.column.saturating_sub(1))
+                    .take(pad_chars)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 out.push_str(&format!("\n {:>width$} | {pad}^", ""));
@@ -113,6 +127,30 @@ impl Diagnostic {
 /// Text safe to print on a terminal: a control character (an escape
 /// sequence from a YAML value could recolour the screen or fake a line)
 /// is written out as `\x1B`.
+/// At most this many characters of a source line are shown.
+const SHOWN_CHARS: usize = 100;
+
+/// The part of `line` shown around the character at `spot`, and how many of
+/// the shown characters stand before the spot.
+fn window(line: &str, spot: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    let count = line.chars().take(SHOWN_CHARS + 1).count();
+    if count <= SHOWN_CHARS {
+        return (line.into(), spot);
+    }
+    let start = spot.saturating_sub(SHOWN_CHARS * 2 / 3);
+    let body: String = line.chars().skip(start).take(SHOWN_CHARS).collect();
+    let more = line.chars().skip(start + SHOWN_CHARS).next().is_some();
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.push_str(&body);
+    if more {
+        shown.push('…');
+    }
+    (shown.into(), spot - start + usize::from(start > 0))
+}
+
 fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return text.into();
@@ -165,6 +203,38 @@ mod visible_tests {
         assert_eq!(
             d.to_string(),
             "a.yaml:1:2: ошибка: поле «name»: неизвестное поле «\\x1B[2J ошибок нет»"
+        );
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_around_the_spot() {
+        let line = format!("items: {}", "[".repeat(80_000));
+        let d = Diagnostic::error("f.yaml", (2, 263), "items", "вложенность");
+        let shown = d.with_source(&format!("name: x\n{line}\n"));
+        assert!(shown.len() < 1_000, "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let text = lines[2];
+        let caret = lines[3];
+        assert!(text.contains('…'));
+        // The caret stands under the 263rd character of the line.
+        let col = caret.chars().position(|c| c == '^').unwrap();
+        let prefix: String = text.chars().take(col).collect();
+        assert!(prefix.ends_with("[["), "{text}\n{caret}");
+        assert_eq!(text.chars().nth(col), Some('['));
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let d = Diagnostic::error("f.yaml", (1, 10), "curator", "нет");
+        let shown = d.with_source("curator: petrova\n");
+        assert!(
+            shown.ends_with(" 1 | curator: petrova\n   |          ^"),
+            "{shown}"
         );
     }
 }

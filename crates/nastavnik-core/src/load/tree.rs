@@ -444,6 +444,43 @@ impl Builder {
     }
 }
 
+/// Where, on the `line` the scanner gave up, the flow brackets pass
+/// [`MAX_DEPTH`]: the 1-based line and column of that bracket (quoted text
+/// skipped), if it is on that line. `open` holds the places of the
+/// collections open when it gave up; the brackets of that line among them are
+/// counted again from the line's start.
+fn too_deep_bracket(text: &str, line: usize, open: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let row = text.lines().nth(line.checked_sub(1)?)?;
+    let bracket_at = |column: usize| {
+        column
+            .checked_sub(1)
+            .and_then(|i| row.chars().nth(i))
+            .is_some_and(|c| c == '[' || c == '{')
+    };
+    let mut depth = open
+        .iter()
+        .filter(|&&(l, c)| !(l == line && bracket_at(c)))
+        .count();
+    let mut quote: Option<char> = None;
+    for (i, c) in row.chars().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((line, i + 1));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, '#') => break,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses `text` into a tree within the budgets.
 pub fn parse(text: &str) -> Result<Tree, TreeError> {
     let mut parser = Parser::new_from_str(text);
@@ -464,7 +501,12 @@ pub fn parse(text: &str) -> Result<Tree, TreeError> {
             Err(e) => {
                 let mut at = position(e.marker());
                 if e.info() == "recursion limit exceeded" {
-                    // The scanner's own ceiling on flow nesting, met before ours.
+                    // The scanner's own ceiling on flow nesting, met before
+                    // ours while it looked ahead: point at the bracket that
+                    // passes ours, as a shallower nesting is pointed at.
+                    let open: Vec<(usize, usize)> =
+                        builder.stack.iter().map(|f| f.node_at).collect();
+                    let at = too_deep_bracket(text, at.0, &open).unwrap_or(at);
                     return Err(TreeError::TooDeep {
                         at,
                         field: builder.top_field(),
@@ -608,7 +650,14 @@ mod tests {
         match parse(&text) {
             Err(TreeError::TooDeep { at, field }) => {
                 assert_eq!(field, "a");
-                assert!(at.1 < 300, "{at:?}");
+                // The bracket that passes the budget, as with a nesting the
+                // scanner itself accepts (100 levels).
+                let shallow = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+                let Err(TreeError::TooDeep { at: expected, .. }) = parse(&shallow) else {
+                    panic!("100 levels pass the budget");
+                };
+                assert_eq!(at, expected);
+                assert_eq!(at, (1, 3 + MAX_DEPTH));
             }
             other => panic!("{other:?}"),
         }
