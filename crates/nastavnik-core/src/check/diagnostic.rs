@@ -139,7 +139,7 @@ fn window(line: &str, spot: usize) -> (std::borrow::Cow<'_, str>, usize) {
     }
     let start = spot.saturating_sub(SHOWN_CHARS * 2 / 3);
     let body: String = line.chars().skip(start).take(SHOWN_CHARS).collect();
-    let more = line.chars().skip(start + SHOWN_CHARS).next().is_some();
+    let more = line.chars().nth(start + SHOWN_CHARS).is_some();
     let mut shown = String::new();
     if start > 0 {
         shown.push('…');
