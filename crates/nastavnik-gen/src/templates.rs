@@ -334,10 +334,36 @@ fn undefined_expression(err: &Error) -> Option<String> {
     (!expr.is_empty() && expr.len() <= 80 && !expr.contains('\n')).then(|| expr.to_string())
 }
 
+/// An invalid operation told in Russian: ours as written (they are Russian),
+/// minijinja's by what it means, never in its English.
+fn invalid_operation(detail: Option<&str>) -> String {
+    let detail = detail.unwrap_or_default();
+    if detail
+        .chars()
+        .any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'))
+    {
+        return detail.to_string();
+    }
+    let meaning = if detail.contains("too large") || detail.contains("too long") {
+        "значение получается слишком большим"
+    } else if detail.contains("unsupported types") || detail.contains("cannot") {
+        "операция над значениями неподходящего рода"
+    } else if detail.contains("overflow")
+        || detail.contains("divide")
+        || detail.contains("division")
+    {
+        "арифметическая ошибка (переполнение или деление на ноль)"
+    } else {
+        "недопустимая операция"
+    };
+    meaning.to_string()
+}
+
 fn template_error(err: Error) -> GenError {
     let kind = match err.kind() {
-        // Our own messages (components, filters) are Russian already.
-        ErrorKind::InvalidOperation => err.detail().unwrap_or("недопустимая операция").to_string(),
+        // Our own messages (components, filters) are Russian already;
+        // minijinja's own are not, and are told in Russian here.
+        ErrorKind::InvalidOperation => invalid_operation(err.detail()),
         ErrorKind::SyntaxError => "синтаксическая ошибка шаблона".into(),
         ErrorKind::TemplateNotFound => "шаблон не найден".into(),
         ErrorKind::UndefinedError => match undefined_expression(&err) {
@@ -368,4 +394,31 @@ fn template_error(err: Error) -> GenError {
         message: kind,
         source: Some(err),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// minijinja's own failures reach a user in Russian, with no English word.
+    #[test]
+    fn minijinja_failures_are_told_in_russian() {
+        for source in [
+            r#"{{ "ab" * 100000000000 }}"#,
+            r#"{{ 1 + "a" }}"#,
+            r#"{{ 1 // 0 }}"#,
+            r#"{{ [1] - 2 }}"#,
+        ] {
+            let env = minijinja::Environment::new();
+            let err = env.render_str(source, ()).expect_err(source);
+            let GenError::Template(t) = template_error(err) else {
+                panic!("{source}: a template error")
+            };
+            assert!(
+                !t.message.chars().any(|c| c.is_ascii_alphabetic()),
+                "{source}: {}",
+                t.message
+            );
+        }
+    }
 }
