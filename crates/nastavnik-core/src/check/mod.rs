@@ -82,6 +82,9 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.approvals(name, order);
         }
     }
+    if let Some(roadmap) = &org.roadmap {
+        checker.roadmap_approvals(roadmap);
+    }
     crate::model::edits::check_orders(org, &mut |field, message, error| {
         if error {
             checker.error(field, message)
