@@ -256,7 +256,8 @@ impl Checker<'_> {
         };
         let outside = d.first_day().is_some_and(|day| day > p.to)
             || d.last_day().is_some_and(|day| day < p.from)
-            || d.first_day().is_some_and(|day| day < p.from) && !matches!(d, Deadline::By(_))
+            || d.first_day().is_some_and(|day| day < p.from)
+                && !matches!(d.when, crate::When::By(_))
             || d.last_day().is_some_and(|day| day > p.to);
         if outside {
             self.warning(
