@@ -151,3 +151,10 @@ fn a_roadmap_approval_citing_a_missing_document_is_an_error() {
     assert!(err.contains("roadmap.approvals[0].document"), "{err}");
     assert!(err.contains("us5"), "the close key is offered: {err}");
 }
+
+#[test]
+fn a_mark_beside_approvals_is_reported_not_silently_dropped() {
+    let org = school(&format!("  mark: [Приложение 3]\n{THREE}"));
+    let warnings: Vec<String> = org.warnings().iter().map(|w| w.field.clone()).collect();
+    assert_eq!(warnings, ["roadmap.mark"]);
+}

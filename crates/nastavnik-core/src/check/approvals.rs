@@ -44,6 +44,12 @@ impl Checker<'_> {
     /// Checks the approvals of the standalone roadmap (`roadmap.approvals`).
     pub(super) fn roadmap_approvals(&mut self, roadmap: &crate::Roadmap) {
         self.approval_list("roadmap", &roadmap.approvals, roadmap.approval_columns);
+        if !roadmap.approvals.is_empty() && !roadmap.mark.is_empty() {
+            self.warning(
+                "roadmap.mark".into(),
+                "при грифах roadmap.approvals строки mark не печатаются: уберите mark или запишите его гриф в approvals (kind: приложение, heading: …)".into(),
+            );
+        }
     }
 
     /// Checks a list of approvals at `{path}.approvals` in a grid of `columns`.
