@@ -27,7 +27,7 @@ pub use check::diagnostic::{Diagnostic, Severity};
 pub use check::prepare::{prepare, Diagnostics, Prepared};
 pub use load::{from_path, from_yaml_str, load_path, load_str, LoadError, Loaded, PositionIndex};
 pub use model::approval::{Approval, ApprovalKind, TitlePage, MAX_APPROVAL_COLUMNS};
-pub use model::deadline::{Deadline, Rhythm, RhythmPeriod, YearMonth};
+pub use model::deadline::{Deadline, Rhythm, RhythmPeriod, When, YearMonth};
 pub use model::edits::{
     Annex, Insertion, NewSection, Point, PointEdits, RoleWord, SectionEdits, SectionInsertion,
     TextAnnex, WorkingGroup,

@@ -51,6 +51,7 @@ pub fn default_sections(
             e.location().map_or(0, |l| l.line())
         )
     })?;
+    crate::model::style::normalise_roadmap(&mut sections);
     let curator = org
         .curator
         .clone()

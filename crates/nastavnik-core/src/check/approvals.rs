@@ -2,7 +2,7 @@
 //! every number has its date, columns fit the grid.
 
 use super::{close_keys, Checker};
-use crate::{ApprovalKind, Order, MAX_APPROVAL_COLUMNS};
+use crate::{Approval, ApprovalKind, Order, MAX_APPROVAL_COLUMNS};
 
 /// The keys `document:` may name besides `documents`: the orders and the council.
 pub(crate) const ORDER_KEYS: [&str; 7] = [
@@ -35,7 +35,26 @@ impl Checker<'_> {
             }
             return;
         }
-        if let Some(columns) = order.approval_columns {
+        self.approval_list(&path, &order.approvals, order.approval_columns);
+        if let Some(page) = &order.title_page {
+            self.responsible(&page.compilers, &format!("{path}.title_page.compilers"));
+        }
+    }
+
+    /// Checks the approvals of the standalone roadmap (`roadmap.approvals`).
+    pub(super) fn roadmap_approvals(&mut self, roadmap: &crate::Roadmap) {
+        self.approval_list("roadmap", &roadmap.approvals, roadmap.approval_columns);
+        if !roadmap.approvals.is_empty() && !roadmap.mark.is_empty() {
+            self.warning(
+                "roadmap.mark".into(),
+                "при грифах roadmap.approvals строки mark не печатаются: уберите mark или запишите его гриф в approvals (kind: приложение, heading: …)".into(),
+            );
+        }
+    }
+
+    /// Checks a list of approvals at `{path}.approvals` in a grid of `columns`.
+    fn approval_list(&mut self, path: &str, approvals: &[Approval], columns: Option<u8>) {
+        if let Some(columns) = columns {
             if !(1..=MAX_APPROVAL_COLUMNS).contains(&columns) {
                 self.error(
                     format!("{path}.approval_columns"),
@@ -43,7 +62,7 @@ impl Checker<'_> {
                 );
             }
         }
-        for (i, a) in order.approvals.iter().enumerate() {
+        for (i, a) in approvals.iter().enumerate() {
             let at = format!("{path}.approvals[{i}]");
             if let Some(key) = &a.person {
                 if key != "head" || self.org.people.contains_key(key) {
@@ -66,7 +85,7 @@ impl Checker<'_> {
                 );
             }
             if let Some(column) = a.column {
-                let columns = order.approval_columns.unwrap_or(MAX_APPROVAL_COLUMNS);
+                let columns = columns.unwrap_or(MAX_APPROVAL_COLUMNS);
                 if column == 0 || column > columns {
                     self.error(
                         format!("{at}.column"),
@@ -83,9 +102,6 @@ impl Checker<'_> {
                     "гриф «УТВЕРЖДАЮ» подписывает руководитель: укажите head или person".into(),
                 );
             }
-        }
-        if let Some(page) = &order.title_page {
-            self.responsible(&page.compilers, &format!("{path}.title_page.compilers"));
         }
     }
 

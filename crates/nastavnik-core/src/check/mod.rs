@@ -82,6 +82,9 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.approvals(name, order);
         }
     }
+    if let Some(roadmap) = &org.roadmap {
+        checker.roadmap_approvals(roadmap);
+    }
     crate::model::edits::check_orders(org, &mut |field, message, error| {
         if error {
             checker.error(field, message)
@@ -253,7 +256,8 @@ impl Checker<'_> {
         };
         let outside = d.first_day().is_some_and(|day| day > p.to)
             || d.last_day().is_some_and(|day| day < p.from)
-            || d.first_day().is_some_and(|day| day < p.from) && !matches!(d, Deadline::By(_))
+            || d.first_day().is_some_and(|day| day < p.from)
+                && !matches!(d.when, crate::When::By(_))
             || d.last_day().is_some_and(|day| day > p.to);
         if outside {
             self.warning(

@@ -72,6 +72,7 @@ impl std::error::Error for Diagnostics {}
 /// problems with their fields (no positions: the loader places them).
 pub(crate) fn run(org: &mut Organization) -> Vec<Problem> {
     let mut problems = crate::catalogue::default_roadmap::expand(org);
+    crate::model::style::apply_deadline_style(org);
     problems.extend(crate::check::limits::check(org));
     problems.extend(crate::check::validate(org));
     problems.extend(crate::check::values::check(org));

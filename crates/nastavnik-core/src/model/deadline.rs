@@ -1,8 +1,11 @@
 //! Typed deadlines of roadmap items and the Russian wording they render to.
 //!
 //! People write deadlines in many shapes («до 03.06.2020», «август – декабрь
-//! 2020 г.», «2 раза в год» …). Each shape becomes a variant of [`Deadline`],
-//! so that checks can compare dates, and renders back to canonical wording.
+//! 2020 г.», «2 раза в год» …). Each shape becomes a variant of [`When`], so
+//! that checks and reports can compare dates; a [`Deadline`] keeps the
+//! wording as written beside it and prints that («IV квартал 2023 г.», «до
+//! 25 числа каждого месяца»), unless the house style asks for the canonical
+//! wording (`style.deadlines: normalised`, see [`Deadline::normalise`]).
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -57,16 +60,66 @@ pub enum RhythmPeriod {
     Year,
 }
 
-/// When a roadmap item is due.
+/// When a roadmap item is due, as written: the wording it prints and what
+/// the wording means.
 ///
 /// ```
-/// use nastavnik_core::Deadline;
+/// use nastavnik_core::{Deadline, When};
 /// let d: Deadline = "август-декабрь 2020 г.".parse().unwrap();
-/// assert_eq!(d.to_string(), "август – декабрь 2020\u{a0}г.");
-/// assert!(matches!(d, Deadline::MonthRange { .. }));
+/// assert_eq!(d.to_string(), "август-декабрь 2020 г.");
+/// assert_eq!(d.normalised(), "август – декабрь 2020\u{a0}г.");
+/// assert!(matches!(d.when, When::MonthRange { .. }));
+/// assert_eq!(d.normalise().to_string(), "август – декабрь 2020\u{a0}г.");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Deadline {
+pub struct Deadline {
+    /// What the wording means, for checks and reports.
+    pub when: When,
+    /// The wording as the YAML gives it, runs of spaces and line breaks made
+    /// one space; `None`: the canonical wording of `when`.
+    written: Option<String>,
+}
+
+impl Deadline {
+    /// The earliest day the deadline allows, when it names one.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        self.when.first_day()
+    }
+
+    /// The last day the deadline allows, when it names one.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.when.last_day()
+    }
+
+    /// The wording as written, when the deadline was read from text.
+    pub fn written(&self) -> Option<&str> {
+        self.written.as_deref()
+    }
+
+    /// The canonical wording: «до 01.09.2021», «сентябрь 2021\u{a0}г.».
+    pub fn normalised(&self) -> String {
+        self.when.to_string()
+    }
+
+    /// The same deadline printing its canonical wording.
+    pub fn normalise(self) -> Deadline {
+        Deadline::from(self.when)
+    }
+}
+
+impl From<When> for Deadline {
+    /// A deadline built in code prints its canonical wording.
+    fn from(when: When) -> Self {
+        Deadline {
+            when,
+            written: None,
+        }
+    }
+}
+
+/// What a deadline's wording means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
     /// «до 03.06.2020»
     By(NaiveDate),
     /// «15.09.2020»
@@ -97,7 +150,7 @@ pub enum Deadline {
     /// «ежеквартально», «2 раза в год».
     Recurring(Rhythm),
     /// Several deadlines at once: «2022 г., 2024 г.».
-    Several(Vec<Deadline>),
+    Several(Vec<When>),
     /// Anything else, kept as written: «по отдельному графику».
     Text(String),
 }
@@ -107,16 +160,16 @@ pub enum Deadline {
 #[error("{0}")]
 pub struct DeadlineError(pub String);
 
-impl Deadline {
+impl When {
     /// The earliest day the deadline allows, when it names one.
     pub fn first_day(&self) -> Option<NaiveDate> {
         match self {
-            Deadline::By(d) | Deadline::On(d) => Some(*d),
-            Deadline::Month(m) => ym_first(*m),
-            Deadline::MonthRange { from, .. } => ym_first(*from),
-            Deadline::DayRange { from, .. } => Some(*from),
-            Deadline::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
-            Deadline::Several(all) => all.iter().filter_map(Deadline::first_day).min(),
+            When::By(d) | When::On(d) => Some(*d),
+            When::Month(m) => ym_first(*m),
+            When::MonthRange { from, .. } => ym_first(*from),
+            When::DayRange { from, .. } => Some(*from),
+            When::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+            When::Several(all) => all.iter().filter_map(When::first_day).min(),
             _ => None,
         }
     }
@@ -124,12 +177,12 @@ impl Deadline {
     /// The last day the deadline allows, when it names one.
     pub fn last_day(&self) -> Option<NaiveDate> {
         match self {
-            Deadline::By(d) | Deadline::On(d) => Some(*d),
-            Deadline::Month(m) => ym_last(*m),
-            Deadline::MonthRange { to, .. } => ym_last(*to),
-            Deadline::DayRange { to, .. } => Some(*to),
-            Deadline::Year(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
-            Deadline::Several(all) => all.iter().filter_map(Deadline::last_day).max(),
+            When::By(d) | When::On(d) => Some(*d),
+            When::Month(m) => ym_last(*m),
+            When::MonthRange { to, .. } => ym_last(*to),
+            When::DayRange { to, .. } => Some(*to),
+            When::Year(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
+            When::Several(all) => all.iter().filter_map(When::last_day).max(),
             _ => None,
         }
     }
@@ -152,25 +205,25 @@ fn year_mark(year: i32) -> String {
     format!("{year}{NBSP}г.")
 }
 
-impl fmt::Display for Deadline {
+impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Deadline::By(d) => write!(f, "до {}", russian::date_numeric(*d)),
-            Deadline::On(d) => write!(f, "{}", russian::date_numeric(*d)),
-            Deadline::Month(m) => write!(
+            When::By(d) => write!(f, "до {}", russian::date_numeric(*d)),
+            When::On(d) => write!(f, "{}", russian::date_numeric(*d)),
+            When::Month(m) => write!(
                 f,
                 "{} {}",
                 month_nominative(m.month).unwrap_or_default(),
                 year_mark(m.year)
             ),
-            Deadline::MonthRange { from, to } if from.year == to.year => write!(
+            When::MonthRange { from, to } if from.year == to.year => write!(
                 f,
                 "{} {EN_DASH} {} {}",
                 month_nominative(from.month).unwrap_or_default(),
                 month_nominative(to.month).unwrap_or_default(),
                 year_mark(to.year)
             ),
-            Deadline::MonthRange { from, to } => write!(
+            When::MonthRange { from, to } => write!(
                 f,
                 "{} {} {EN_DASH} {} {}",
                 month_nominative(from.month).unwrap_or_default(),
@@ -178,7 +231,7 @@ impl fmt::Display for Deadline {
                 month_nominative(to.month).unwrap_or_default(),
                 year_mark(to.year)
             ),
-            Deadline::DayRange { from, to } => {
+            When::DayRange { from, to } => {
                 if from.year() != to.year() {
                     write!(
                         f,
@@ -198,11 +251,11 @@ impl fmt::Display for Deadline {
                     write!(f, "с {} по {}", from.day(), russian::date_long(*to))
                 }
             }
-            Deadline::Year(y) => write!(f, "{}", year_mark(*y)),
-            Deadline::WholePeriod { of: None } => write!(f, "в течение всего периода"),
-            Deadline::WholePeriod { of: Some(of) } => write!(f, "в течение всего периода {of}"),
-            Deadline::Recurring(r) => write!(f, "{r}"),
-            Deadline::Several(all) => {
+            When::Year(y) => write!(f, "{}", year_mark(*y)),
+            When::WholePeriod { of: None } => write!(f, "в течение всего периода"),
+            When::WholePeriod { of: Some(of) } => write!(f, "в течение всего периода {of}"),
+            When::Recurring(r) => write!(f, "{r}"),
+            When::Several(all) => {
                 for (i, d) in all.iter().enumerate() {
                     if i > 0 {
                         write!(f, ", ")?;
@@ -211,7 +264,7 @@ impl fmt::Display for Deadline {
                 }
                 Ok(())
             }
-            Deadline::Text(t) => write!(f, "{t}"),
+            When::Text(t) => write!(f, "{t}"),
         }
     }
 }
@@ -242,7 +295,9 @@ impl fmt::Display for Rhythm {
     }
 }
 
-const YEAR: &str = r"([0-9]{4})\s*(?:г\.?|года?|гг\.?)?";
+// «года» before «г»: the first alternative that matches wins, and «г» alone
+// would leave «ода» behind.
+const YEAR: &str = r"([0-9]{4})\s*(?:года?|гг\.?|г\.?)?";
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)до\s+([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:\s*г(?:\.|ода)?)?").unwrap()
@@ -267,7 +322,7 @@ static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i)([а-яё]+)\s+{YEAR}")).unwrap());
 static YEAR_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{4})\s*(?:г\.?|года?)").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})\s*(?:года?|г\.?)").unwrap());
 static WHOLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i)в\s+течение\s+всего\s+периода(.*)$").unwrap());
 static EVERY: LazyLock<Regex> =
@@ -327,13 +382,10 @@ fn date(day: &str, month: u32, year_text: &str, raw: &str) -> Result<NaiveDate, 
 }
 
 /// Parses one deadline at the start of `s`; returns it and the bytes consumed.
-fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineError> {
+fn parse_one(s: &str, raw: &str) -> Result<Option<(When, usize)>, DeadlineError> {
     if let Some(c) = BY.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((
-            Deadline::By(date(&c[1], m, &c[3], raw)?),
-            c[0].len(),
-        )));
+        return Ok(Some((When::By(date(&c[1], m, &c[3], raw)?), c[0].len())));
     }
     if let Some(c) = DAY_RANGE.captures(s) {
         let to_month = parse_month(&c[5]);
@@ -350,7 +402,7 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
                     "в сроке «{raw}» начало позже окончания"
                 )));
             }
-            return Ok(Some((Deadline::DayRange { from, to }, c[0].len())));
+            return Ok(Some((When::DayRange { from, to }, c[0].len())));
         }
     }
     if let Some(c) = MONTH_RANGE.captures(s) {
@@ -373,39 +425,30 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
                     "в сроке «{raw}» начало позже окончания"
                 )));
             }
-            return Ok(Some((Deadline::MonthRange { from, to }, c[0].len())));
+            return Ok(Some((When::MonthRange { from, to }, c[0].len())));
         }
     }
     if let Some(c) = MONTH.captures(s) {
         if let Some(month) = parse_month(&c[1]) {
             let year = year(&c[2], raw)?;
-            return Ok(Some((
-                Deadline::Month(YearMonth { year, month }),
-                c[0].len(),
-            )));
+            return Ok(Some((When::Month(YearMonth { year, month }), c[0].len())));
         }
     }
     if let Some(c) = ON.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((
-            Deadline::On(date(&c[1], m, &c[3], raw)?),
-            c[0].len(),
-        )));
+        return Ok(Some((When::On(date(&c[1], m, &c[3], raw)?), c[0].len())));
     }
     if let Some(c) = ISO.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((
-            Deadline::On(date(&c[3], m, &c[1], raw)?),
-            c[0].len(),
-        )));
+        return Ok(Some((When::On(date(&c[3], m, &c[1], raw)?), c[0].len())));
     }
     if let Some(c) = YEAR_ONLY.captures(s) {
-        return Ok(Some((Deadline::Year(year(&c[1], raw)?), c[0].len())));
+        return Ok(Some((When::Year(year(&c[1], raw)?), c[0].len())));
     }
     if let Some(c) = WHOLE.captures(s) {
         let of = c[1].trim();
         let of = (!of.is_empty()).then(|| of.to_string());
-        return Ok(Some((Deadline::WholePeriod { of }, c[0].len())));
+        return Ok(Some((When::WholePeriod { of }, c[0].len())));
     }
     if let Some(c) = EVERY.captures(s) {
         let rhythm = match c[1].to_lowercase().as_str() {
@@ -414,7 +457,7 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
             "ежеквартально" => Rhythm::Quarterly,
             _ => Rhythm::Yearly,
         };
-        return Ok(Some((Deadline::Recurring(rhythm), c[0].len())));
+        return Ok(Some((When::Recurring(rhythm), c[0].len())));
     }
     if let Some(c) = TIMES.captures(s) {
         let number = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
@@ -441,18 +484,18 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(Deadline, usize)>, DeadlineEr
             )));
         }
         return Ok(Some((
-            Deadline::Recurring(Rhythm::TimesPer { times, per }),
+            When::Recurring(Rhythm::TimesPer { times, per }),
             c[0].len(),
         )));
     }
     Ok(None)
 }
 
-impl std::str::FromStr for Deadline {
+impl std::str::FromStr for When {
     type Err = DeadlineError;
 
     /// Reads the wording of a deadline. What is not recognised is kept as
-    /// [`Deadline::Text`]; a recognised shape with an impossible date is an error.
+    /// [`When::Text`]; a recognised shape with an impossible date is an error.
     fn from_str(raw: &str) -> Result<Self, Self::Err> {
         let text: String = raw
             .replace(NBSP, " ")
@@ -463,7 +506,7 @@ impl std::str::FromStr for Deadline {
         let mut parts = Vec::new();
         while !rest.is_empty() {
             let Some((deadline, used)) = parse_one(rest, &text)? else {
-                return Ok(Deadline::Text(text.clone()));
+                return Ok(When::Text(text.clone()));
             };
             rest = &rest[used..];
             // A pattern must end at a word boundary: «2020 года» is not «2020 г» + «ода».
@@ -472,18 +515,47 @@ impl std::str::FromStr for Deadline {
                 None if rest.is_empty() || rest.starts_with(['.', ')']) => {
                     rest = rest.trim_start_matches(['.', ')']);
                     if !rest.is_empty() {
-                        return Ok(Deadline::Text(text.clone()));
+                        return Ok(When::Text(text.clone()));
                     }
                 }
-                None => return Ok(Deadline::Text(text.clone())),
+                None => return Ok(When::Text(text.clone())),
             }
             parts.push(deadline);
         }
         Ok(match parts.len() {
-            0 => Deadline::Text(String::new()),
-            1 => parts.pop().unwrap_or(Deadline::Text(String::new())),
-            _ => Deadline::Several(parts),
+            0 => When::Text(String::new()),
+            1 => parts.pop().unwrap_or(When::Text(String::new())),
+            _ => When::Several(parts),
         })
+    }
+}
+
+impl std::str::FromStr for Deadline {
+    type Err = DeadlineError;
+
+    /// Reads the wording of a deadline and keeps it as written: runs of
+    /// spaces and line breaks become one space, non-breaking spaces stay.
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let when: When = raw.parse()?;
+        let written = raw
+            .split(|c: char| c.is_whitespace() && c != NBSP)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(Deadline {
+            when,
+            written: Some(written),
+        })
+    }
+}
+
+impl fmt::Display for Deadline {
+    /// The wording as written, or the canonical one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.written {
+            Some(w) => f.write_str(w),
+            None => write!(f, "{}", self.when),
+        }
     }
 }
 
@@ -521,7 +593,7 @@ mod tests {
         // Full-width and Arabic-Indic digits are text kept as written, never year 0.
         for raw in ["до 03.06.２０２０", "до ٠٣.٠٦.٢٠٢٠", "２０２２ г."] {
             let d: Deadline = raw.parse().unwrap();
-            assert_eq!(d, Deadline::Text(raw.to_string()), "{raw}");
+            assert_eq!(d.when, When::Text(raw.to_string()), "{raw}");
             assert!(!d.to_string().contains("0000"));
         }
     }
@@ -569,55 +641,63 @@ mod tests {
         }
         // A word that is not a number: the deadline is kept as written.
         assert_eq!(
-            "много раз в год".parse::<Deadline>(),
-            Ok(Deadline::Text("много раз в год".into()))
+            "много раз в год".parse::<Deadline>().map(|d| d.when),
+            Ok(When::Text("много раз в год".into()))
         );
     }
 
-    fn roundtrip(input: &str, expected: &str) -> Deadline {
+    /// Reads `input`, checks its canonical wording and that the canonical
+    /// wording reads back to the same meaning; returns the meaning.
+    fn roundtrip(input: &str, expected: &str) -> When {
         let d: Deadline = input.parse().unwrap_or_else(|e| panic!("{input}: {e}"));
         assert_eq!(
-            d.to_string().replace(NBSP, " "),
+            d.normalised().replace(NBSP, " "),
             expected,
             "{input} → {d:?}"
         );
-        let again: Deadline = d.to_string().parse().unwrap();
-        assert_eq!(again, d, "re-reading {expected}");
-        d
+        let again: Deadline = d.normalised().parse().unwrap();
+        assert_eq!(again.when, d.when, "re-reading {expected}");
+        d.when
     }
 
     #[test]
     fn shapes_of_the_seeds() {
         assert!(matches!(
             roundtrip("до 03.06.2020", "до 03.06.2020"),
-            Deadline::By(_)
+            When::By(_)
         ));
         assert!(matches!(
             roundtrip("до 25.11.2020 г.", "до 25.11.2020"),
-            Deadline::By(_)
+            When::By(_)
         ));
         assert!(matches!(
             roundtrip("июнь 2020 г.", "июнь 2020 г."),
-            Deadline::Month(_)
+            When::Month(_)
         ));
         assert!(matches!(
             roundtrip("август – декабрь\n2020 г.", "август – декабрь 2020 г."),
-            Deadline::MonthRange { .. }
+            When::MonthRange { .. }
         ));
         assert!(matches!(
             roundtrip("с 1 по 15 сентября 2020 г.", "с 1 по 15 сентября 2020 г."),
-            Deadline::DayRange { .. }
+            When::DayRange { .. }
         ));
+        assert!(matches!(
+            roundtrip("с 1 по 15 октября 2023 года", "с 1 по 15 октября 2023 г."),
+            When::DayRange { .. }
+        ));
+        roundtrip("май 2024 года", "май 2024 г.");
+        roundtrip("2024 года", "2024 г.");
         assert!(matches!(
             roundtrip(
                 "с 1 июня по 31 декабря 2020 г.",
                 "с 1 июня по 31 декабря 2020 г."
             ),
-            Deadline::DayRange { .. }
+            When::DayRange { .. }
         ));
         assert!(matches!(
             roundtrip("в течение всего периода", "в течение всего периода"),
-            Deadline::WholePeriod { of: None }
+            When::WholePeriod { of: None }
         ));
         roundtrip(
             "в течение всего периода реализации ЦМН",
@@ -625,14 +705,14 @@ mod tests {
         );
         assert!(matches!(
             roundtrip("ежеквартально", "ежеквартально"),
-            Deadline::Recurring(Rhythm::Quarterly)
+            When::Recurring(Rhythm::Quarterly)
         ));
         roundtrip("2 раза в год", "2 раза в год");
         roundtrip("5 раз в год", "5 раз в год");
         let several = roundtrip("2022 г. 2024 г.", "2022 г., 2024 г.");
         assert_eq!(
             several,
-            Deadline::Several(vec![Deadline::Year(2022), Deadline::Year(2024)])
+            When::Several(vec![When::Year(2022), When::Year(2024)])
         );
         roundtrip(
             "ноябрь 2020 г. в течение всего периода",
@@ -640,14 +720,14 @@ mod tests {
         );
         assert!(matches!(
             roundtrip("по отдельному графику", "по отдельному графику"),
-            Deadline::Text(_)
+            When::Text(_)
         ));
         assert!(matches!(
             roundtrip(
                 "в соответствии со сроками реализации программ наставничества или май 2021 г.",
                 "в соответствии со сроками реализации программ наставничества или май 2021 г."
             ),
-            Deadline::Text(_)
+            When::Text(_)
         ));
         roundtrip(
             "сентябрь 2020 г. – май 2021 г.",
@@ -669,5 +749,39 @@ mod tests {
         assert_eq!(d.last_day(), NaiveDate::from_ymd_opt(2020, 12, 31));
         let text: Deadline = "по отдельному графику".parse().unwrap();
         assert_eq!(text.last_day(), None);
+    }
+
+    #[test]
+    fn a_deadline_prints_as_written_and_normalises_on_request() {
+        for (raw, written, normalised) in [
+            ("до 1.09.2021 г.", "до 1.09.2021 г.", "до 01.09.2021"),
+            ("Сентябрь 2021", "Сентябрь 2021", "сентябрь 2021\u{a0}г."),
+            ("дважды в год", "дважды в год", "2 раза в год"),
+            (
+                "2022 г. 2024 г.",
+                "2022 г. 2024 г.",
+                "2022\u{a0}г., 2024\u{a0}г.",
+            ),
+            (
+                "IV квартал\n  2023 г.",
+                "IV квартал 2023 г.",
+                "IV квартал 2023 г.",
+            ),
+            ("до\u{a0}25 числа", "до\u{a0}25 числа", "до 25 числа"),
+        ] {
+            let d: Deadline = raw.parse().unwrap();
+            assert_eq!(d.to_string(), written, "{raw}");
+            assert_eq!(d.written(), Some(written));
+            assert_eq!(d.normalised(), normalised, "{raw}");
+            assert_eq!(d.clone().normalise().to_string(), normalised);
+            // Written back to YAML, it reads the same.
+            let back: Deadline = serde_yaml::from_str(&serde_yaml::to_string(&d).unwrap()).unwrap();
+            assert_eq!(back, d);
+        }
+        let dated: Deadline = "до 1.09.2021 г.".parse().unwrap();
+        assert_eq!(dated.last_day(), NaiveDate::from_ymd_opt(2021, 9, 1));
+        let built = Deadline::from(When::Year(2024));
+        assert_eq!(built.to_string(), "2024\u{a0}г.");
+        assert_eq!(built.written(), None);
     }
 }

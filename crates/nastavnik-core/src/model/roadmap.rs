@@ -27,6 +27,15 @@ pub struct Roadmap {
     /// Lines of the annex mark of a standalone roadmap: «Приложение 3».
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mark: Vec<String>,
+    /// Approvals (грифы) of the standalone roadmap, in reading order:
+    /// «УТВЕРЖДАЮ» with a signature line, «УТВЕРЖДЕН приказом …»,
+    /// «СОГЛАСОВАНО …»; absent, the stamp of the implementation order (or the
+    /// `mark`). The roadmap annexed to an order keeps the annex mark.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<crate::Approval>,
+    /// How many approvals stand in a row (1–4); 2 by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_columns: Option<u8>,
     /// The table's columns in order; empty: the layout's own (see
     /// [`Roadmap::columns`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

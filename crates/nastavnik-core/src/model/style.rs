@@ -1,10 +1,12 @@
 //! The house style of an organisation: how its documents write names, dates
-//! of orders, the directive word, cited acts and free text. Set once under
-//! `style:` and overridden per order under `orders.<kind>.style`.
+//! of orders, the directive word, cited acts, free text and deadlines. Set
+//! once under `style:` and overridden per order under `orders.<kind>.style`
+//! (deadlines: the organisation's `style` only, as the roadmap is shared).
 
 use serde::{Deserialize, Serialize};
 
-use crate::NameStyle;
+use crate::model::roadmap::RoadmapSection;
+use crate::{Deadline, NameStyle, Organization};
 
 /// Whether a value is its type's default: such a section is not written back.
 pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -34,6 +36,10 @@ pub struct HouseStyle {
     /// Academic years «2021/2022» or «2021–2022».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub academic_year: Option<AcademicYear>,
+    /// Deadlines as written in the YAML (the default) or in one wording:
+    /// «до 1.09.2021 г.» → «до 01.09.2021».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadlines: Option<DeadlineStyle>,
 }
 
 impl HouseStyle {
@@ -46,6 +52,7 @@ impl HouseStyle {
             acts: self.acts.or(base.acts),
             text: self.text.or(base.text),
             academic_year: self.academic_year.or(base.academic_year),
+            deadlines: self.deadlines.or(base.deadlines),
         }
     }
 
@@ -160,6 +167,73 @@ pub enum AcademicYear {
     Slash,
     /// «2021–2022».
     Dash,
+}
+
+/// How deadlines are printed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStyle {
+    /// As the YAML writes them: «IV квартал 2023 г.», «до 1.09.2021 г.».
+    #[default]
+    AsWritten,
+    /// In one wording: «до 01.09.2021», «сентябрь 2021 г.», «2 раза в год»;
+    /// what is not a recognised shape stays as written.
+    Normalised,
+}
+
+/// Applies the organisation's deadline style: with `normalised`, every
+/// deadline of the model prints its canonical wording.
+pub fn apply_deadline_style(org: &mut Organization) {
+    if org.style.deadlines != Some(DeadlineStyle::Normalised) {
+        return;
+    }
+    let normalise = |d: &mut Option<Deadline>| {
+        if let Some(taken) = d.take() {
+            *d = Some(taken.normalise());
+        }
+    };
+    if let Some(roadmap) = org.roadmap.as_mut() {
+        normalise_roadmap(&mut roadmap.sections);
+    }
+    for pair in &mut org.participants.pairs {
+        normalise(&mut pair.period);
+        for task in &mut pair.plan {
+            normalise(&mut task.deadline);
+        }
+    }
+    if let Some(teachers) = org.teachers.as_mut() {
+        for pair in &mut teachers.pairs {
+            normalise(&mut pair.period);
+            for activity in pair
+                .programme
+                .iter_mut()
+                .flat_map(|p| p.activities.iter_mut())
+            {
+                normalise(&mut activity.deadline);
+            }
+        }
+        for item in teachers.roadmap.iter_mut().flat_map(|r| r.items.iter_mut()) {
+            normalise(&mut item.deadline);
+        }
+    }
+}
+
+/// Every deadline of the roadmap's items and steps in its canonical wording
+/// (the roadmap shipped with nastavnik speaks canonically).
+pub fn normalise_roadmap(sections: &mut [RoadmapSection]) {
+    let normalise = |d: &mut Option<Deadline>| {
+        if let Some(taken) = d.take() {
+            *d = Some(taken.normalise());
+        }
+    };
+    for item in sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        normalise(&mut item.deadline);
+        for step in &mut item.steps {
+            normalise(&mut step.deadline);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Approvals (грифы) and title pages of the положение and the программа,
-//! built from the model: the YAML's list under `orders.provision.approvals`
-//! (or `orders.programme.approvals`), or by default the two stamps
-//! «ПРИНЯТО педагогическим советом …» and «УТВЕРЖДЕНО приказом …».
+//! and the approvals of the standalone roadmap, built from the model: the
+//! YAML's list under `orders.provision.approvals`, `orders.programme.approvals`
+//! or `roadmap.approvals`, or by default the two stamps «ПРИНЯТО
+//! педагогическим советом …» and «УТВЕРЖДЕНО приказом …» (the roadmap: the
+//! one «УТВЕРЖДЕН приказом …» of the implementation order).
 
 use nastavnik_core::grammar::{participle, phrase_agreement, Case, Participle};
 use nastavnik_core::russian::{date_numeric, date_quoted, number_sign};
@@ -12,13 +14,16 @@ use nastavnik_core::{
 use crate::grammar_filters::upper_first;
 use crate::ir::{Stamps, TitlePage};
 
-/// Which approved document: its approving order lives under `orders.{key}`.
+/// Which approved document: where its approvals live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Approved {
     /// The положение: `orders.provision`.
     Provision,
     /// The программа: `orders.programme`.
     Programme,
+    /// The standalone roadmap: `roadmap.approvals`, approved by the
+    /// implementation order.
+    Roadmap,
 }
 
 impl Approved {
@@ -27,15 +32,45 @@ impl Approved {
         match key {
             "provision" => Some(Approved::Provision),
             "programme" => Some(Approved::Programme),
+            "roadmap" => Some(Approved::Roadmap),
             _ => None,
         }
     }
 
-    /// The order under `orders` that holds its approvals and title page.
+    /// The order under `orders` that holds its approvals and title page
+    /// (none for the roadmap: its approvals are its own).
     fn own_order(self, org: &Organization) -> Option<&Order> {
         match self {
             Approved::Provision => org.orders.provision.as_ref(),
             Approved::Programme => org.orders.programme.as_ref(),
+            Approved::Roadmap => None,
+        }
+    }
+
+    /// The approvals the YAML gives and how many stand in a row.
+    fn given(self, org: &Organization) -> (&[Approval], Option<u8>) {
+        match self {
+            Approved::Roadmap => org
+                .roadmap
+                .as_ref()
+                .map(|r| (r.approvals.as_slice(), r.approval_columns))
+                .unwrap_or_default(),
+            _ => self
+                .own_order(org)
+                .map(|o| (o.approvals.as_slice(), o.approval_columns))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The approvals printed when the YAML gives none.
+    fn defaults(self) -> Vec<Approval> {
+        let stamp = |kind| Approval {
+            kind,
+            ..Approval::default()
+        };
+        match self {
+            Approved::Roadmap => vec![stamp(ApprovalKind::Approved)],
+            _ => vec![stamp(ApprovalKind::Adopted), stamp(ApprovalKind::Approved)],
         }
     }
 
@@ -257,26 +292,15 @@ fn signature(org: &Organization, a: &Approval, default_head: bool, narrow: bool)
 
 /// The approvals of a document in their grid.
 pub fn stamps(org: &Organization, of: Approved, noun: &str) -> Stamps {
-    let own = of.own_order(org);
-    let given = own.map(|o| o.approvals.as_slice()).unwrap_or_default();
+    let (given, columns) = of.given(org);
     let defaults;
     let list: &[Approval] = if given.is_empty() {
-        defaults = [
-            Approval {
-                kind: ApprovalKind::Adopted,
-                ..Approval::default()
-            },
-            Approval {
-                kind: ApprovalKind::Approved,
-                ..Approval::default()
-            },
-        ];
+        defaults = of.defaults();
         &defaults
     } else {
         given
     };
-    let columns = own
-        .and_then(|o| o.approval_columns)
+    let columns = columns
         .map(usize::from)
         .unwrap_or_else(|| {
             list.iter()

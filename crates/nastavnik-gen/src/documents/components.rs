@@ -83,7 +83,7 @@ pub enum Component {
         /// Lines of the right stamp.
         right: Vec<String>,
     },
-    /// The approvals (грифы) of the положение or the программа, from the model.
+    /// The approvals (грифы) of the положение, the программа or the roadmap, from the model.
     Approvals {
         /// Whose approvals: the order under `orders` that holds them.
         document: Approved,
@@ -323,7 +323,7 @@ fn approved_document(a: &mut Args) -> Result<Approved, Error> {
     let key = a.text("document")?;
     Approved::from_key(&key).ok_or_else(|| {
         invalid(format!(
-            "{}: документа «{key}» нет; пишите document=\"provision\" или document=\"programme\"",
+            "{}: документа «{key}» нет; пишите document=\"provision\", document=\"programme\" или document=\"roadmap\"",
             a.component
         ))
     })

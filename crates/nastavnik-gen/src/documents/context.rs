@@ -339,6 +339,8 @@ pub struct RoadmapView {
     pub layout: &'static str,
     /// Lines of the annex mark of a standalone roadmap.
     pub mark: Vec<String>,
+    /// Whether the YAML gives the standalone roadmap's approvals (`roadmap.approvals`).
+    pub approvals: bool,
     /// «План мероприятий (дорожная карта) …».
     pub title: String,
     /// «плана мероприятий (дорожной карты) …» for «реализации …».
@@ -361,6 +363,7 @@ impl RoadmapView {
         RoadmapView {
             layout,
             mark: r.mark.clone(),
+            approvals: !r.approvals.is_empty(),
             title: r.title(),
             genitive,
             headers: crate::documents::roadmap_table::roadmap_headers(r),
@@ -463,6 +466,10 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     (
         "roadmap.mark",
         "строки отметки «Приложение …» отдельной дорожной карты",
+    ),
+    (
+        "roadmap.approvals",
+        "есть ли в YAML грифы отдельной дорожной карты (roadmap.approvals): тогда их печатает approvals(document=\"roadmap\", …)",
     ),
     (
         "roadmap.title",

@@ -29,12 +29,67 @@ pub struct RoleView {
     pub short_accusative: String,
     /// In a title after «О назначении»: «куратора внедрения целевой модели наставничества».
     pub title_genitive: String,
+    /// The role as the положение's clauses name it, in the generic masculine.
+    pub noun: RoleNoun,
+}
+
+/// The role in the положение's clauses, in each case they use: «куратор»,
+/// «координатор», «ответственный за реализацию программы наставничества».
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct RoleNoun {
+    /// «куратор».
+    pub nominative: String,
+    /// At the start of a sentence: «Куратор».
+    pub capital: String,
+    /// «куратора».
+    pub genitive: String,
+    /// «куратору».
+    pub dative: String,
+    /// «куратором».
+    pub instrumental: String,
+}
+
+impl RoleNoun {
+    /// The forms of `word`: a noun takes the case ending, «ответственный»
+    /// declines as an adjective and keeps «за реализацию программы наставничества».
+    pub fn new(word: RoleWord) -> Self {
+        let [nominative, genitive, dative, instrumental] = match word {
+            RoleWord::Curator | RoleWord::Coordinator => {
+                let w = if word == RoleWord::Curator {
+                    "куратор"
+                } else {
+                    "координатор"
+                };
+                [
+                    w.to_string(),
+                    format!("{w}а"),
+                    format!("{w}у"),
+                    format!("{w}ом"),
+                ]
+            }
+            RoleWord::Responsible => [
+                "ответственный",
+                "ответственного",
+                "ответственному",
+                "ответственным",
+            ]
+            .map(|w| format!("{w} за реализацию программы наставничества")),
+        };
+        RoleNoun {
+            capital: crate::grammar_filters::upper_first(&nominative),
+            nominative,
+            genitive,
+            dative,
+            instrumental,
+        }
+    }
 }
 
 impl RoleView {
     /// The forms of `word`; «ответственный» agrees with the person's gender.
     pub fn new(word: RoleWord, gender: Option<Gender>) -> Self {
         let model = "целевой модели наставничества";
+        let noun = RoleNoun::new(word);
         match word {
             RoleWord::Curator | RoleWord::Coordinator => {
                 let (w, word) = if word == RoleWord::Curator {
@@ -49,6 +104,7 @@ impl RoleView {
                     short_dative: format!("{}у ЦМН", crate::grammar_filters::upper_first(word)),
                     short_accusative: format!("{word}а ЦМН"),
                     title_genitive: format!("{word}а внедрения {model}"),
+                    noun,
                 }
             }
             RoleWord::Responsible => {
@@ -75,6 +131,7 @@ impl RoleView {
                     short_dative: format!("{dat} за внедрение ЦМН"),
                     short_accusative: format!("{acc} за внедрение ЦМН"),
                     title_genitive: format!("ответственного за внедрение {model}"),
+                    noun,
                 }
             }
         }
