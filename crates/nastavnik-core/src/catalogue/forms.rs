@@ -35,6 +35,9 @@ pub struct Form {
     pub variations: Vec<String>,
     /// Ожидаемый результат.
     pub result: String,
+    /// Показатели, по которым мониторинг судит о результате формы.
+    #[serde(default)]
+    pub indicators: Vec<String>,
 }
 
 /// The catalogue of forms.

@@ -8,6 +8,7 @@ pub mod guesses;
 pub mod limits;
 pub mod needs;
 pub mod prepare;
+pub mod content;
 pub mod teachers;
 pub mod values;
 
@@ -120,6 +121,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
     }
     checker.problems.extend(consistency::contradictions(org));
     checker.problems.extend(teachers::problems(org));
+    checker.problems.extend(content::problems(org));
     checker.problems
 }
 

@@ -19,6 +19,9 @@ pub enum Approved {
     Provision,
     /// The программа: `orders.programme`.
     Programme,
+    /// The individual development plans: `participants.plans`, resting on
+    /// the order on the pairs.
+    Plans,
 }
 
 impl Approved {
@@ -27,6 +30,7 @@ impl Approved {
         match key {
             "provision" => Some(Approved::Provision),
             "programme" => Some(Approved::Programme),
+            "plans" => Some(Approved::Plans),
             _ => None,
         }
     }
@@ -36,12 +40,60 @@ impl Approved {
         match self {
             Approved::Provision => org.orders.provision.as_ref(),
             Approved::Programme => org.orders.programme.as_ref(),
+            Approved::Plans => None,
         }
     }
 
-    /// The order that approves it: its own, or the implementation order.
+    /// The order that approves it: its own, or the implementation order;
+    /// for the plans, the order on the pairs.
     fn approving_order(self, org: &Organization) -> Option<&Order> {
+        if self == Approved::Plans {
+            return org.orders.pairs.as_ref();
+        }
         self.own_order(org).or(org.orders.implementation.as_ref())
+    }
+
+    /// The approvals the YAML gives; `None` when it gives none (the
+    /// defaults then stand), `Some([])` for «no approvals».
+    fn given(self, org: &Organization) -> Option<&[Approval]> {
+        match self {
+            Approved::Plans => org
+                .participants
+                .plans
+                .as_ref()
+                .and_then(|p| p.approvals.as_deref()),
+            _ => self
+                .own_order(org)
+                .map(|o| o.approvals.as_slice())
+                .filter(|a| !a.is_empty()),
+        }
+    }
+
+    /// The approvals a document has when the YAML gives none: «ПРИНЯТО» and
+    /// «УТВЕРЖДЕНО»; a plan: «УТВЕРЖДАЮ» signed by the curator (or the head).
+    fn defaults(self, org: &Organization) -> Vec<Approval> {
+        match self {
+            Approved::Plans => vec![Approval {
+                kind: ApprovalKind::Approve,
+                person: Some(
+                    org.curator
+                        .clone()
+                        .filter(|k| org.people.contains_key(k))
+                        .unwrap_or_else(|| "head".into()),
+                ),
+                ..Approval::default()
+            }],
+            _ => vec![
+                Approval {
+                    kind: ApprovalKind::Adopted,
+                    ..Approval::default()
+                },
+                Approval {
+                    kind: ApprovalKind::Approved,
+                    ..Approval::default()
+                },
+            ],
+        }
     }
 }
 
@@ -258,22 +310,13 @@ fn signature(org: &Organization, a: &Approval, default_head: bool, narrow: bool)
 /// The approvals of a document in their grid.
 pub fn stamps(org: &Organization, of: Approved, noun: &str) -> Stamps {
     let own = of.own_order(org);
-    let given = own.map(|o| o.approvals.as_slice()).unwrap_or_default();
     let defaults;
-    let list: &[Approval] = if given.is_empty() {
-        defaults = [
-            Approval {
-                kind: ApprovalKind::Adopted,
-                ..Approval::default()
-            },
-            Approval {
-                kind: ApprovalKind::Approved,
-                ..Approval::default()
-            },
-        ];
-        &defaults
-    } else {
-        given
+    let list: &[Approval] = match of.given(org) {
+        Some(given) => given,
+        None => {
+            defaults = of.defaults(org);
+            &defaults
+        }
     };
     let columns = own
         .and_then(|o| o.approval_columns)
