@@ -8,6 +8,7 @@ mod approvals;
 mod bundle;
 mod cli;
 mod consistency;
+mod content;
 mod documents;
 mod docx_valid;
 mod fuzz;
