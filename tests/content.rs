@@ -112,7 +112,10 @@ fn a_payment_names_its_sum_in_words_and_its_source() {
     for (text, what) in both(&org, DocumentKind::OrderRewards) {
         assert_phrases_in_order(&text, &points, what);
         // The reason's own «;» and the source's «.» do not double the point's stop.
-        assert!(!text.contains(";.") && !text.contains(".."), "{what}: {text}");
+        assert!(
+            !text.contains(";.") && !text.contains(".."),
+            "{what}: {text}"
+        );
     }
 }
 

@@ -169,4 +169,16 @@ mod tests {
             }
         }
     }
+
+    /// Each form names the indicators its monitoring counts, whole phrases.
+    #[test]
+    fn every_form_has_indicators() {
+        for form in catalogue() {
+            assert!(!form.indicators.is_empty(), "{}", form.title);
+            for i in &form.indicators {
+                assert!(i.chars().count() > 10, "{}: «{i}»", form.title);
+                assert!(!i.ends_with([';', '.']), "{}: «{i}»", form.title);
+            }
+        }
+    }
 }

@@ -59,7 +59,11 @@ pub fn problems(org: &Organization) -> Vec<Problem> {
             ));
         }
     }
-    let event = org.orders.final_event.as_ref().and_then(|o| o.event.as_ref());
+    let event = org
+        .orders
+        .final_event
+        .as_ref()
+        .and_then(|o| o.event.as_ref());
     for (i, item) in event.iter().flat_map(|e| e.programme.iter()).enumerate() {
         let at = format!("orders.final_event.event.programme[{i}]");
         if item.title().trim().is_empty() {

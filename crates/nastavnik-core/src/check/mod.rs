@@ -3,12 +3,12 @@
 
 mod approvals;
 pub mod consistency;
+pub mod content;
 pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
 pub mod needs;
 pub mod prepare;
-pub mod content;
 pub mod teachers;
 pub mod values;
 

@@ -607,7 +607,9 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
             .iter()
             .map(|i| closing_trimmed(i.title()))
             .collect(),
-        programme_table: e.programme_is_timed().then(|| event_programme_table(org, e)),
+        programme_table: e
+            .programme_is_timed()
+            .then(|| event_programme_table(org, e)),
         responsible: e
             .responsible
             .iter()
