@@ -927,13 +927,16 @@ fn calendar_table(org: &Organization, roadmap: &nastavnik_core::Roadmap) -> Tabl
                 }
             }
             let title = match item.title.trim() {
-                "" => steps
-                    .iter()
-                    .flat_map(|s| s.title.iter().chain(&s.points))
-                    .map(|t| closing_trimmed(t))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                t => t.to_string(),
+                "" => upper_first(
+                    &steps
+                        .iter()
+                        .flat_map(|s| s.title.iter().chain(&s.points))
+                        .map(|t| closing_trimmed(t))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                // «Завершение наставничества:» leads into details the plan leaves out.
+                t => t.strip_suffix(':').unwrap_or(t).trim_end().to_string(),
             };
             vec![
                 format!("{number}."),
@@ -978,7 +981,9 @@ fn closing_trimmed(text: &str) -> String {
 /// проведения | Ответственные»: only the columns some item fills.
 fn event_programme_table(org: &Organization, e: &nastavnik_core::Event) -> TableView {
     use nastavnik_core::model::order::ProgrammeItem;
-    let slots: Vec<(Option<&str>, &str, Option<&str>, &[Responsible])> = e
+    /// Time, title, place and responsible of an item.
+    type Slot<'a> = (Option<&'a str>, &'a str, Option<&'a str>, &'a [Responsible]);
+    let slots: Vec<Slot> = e
         .programme
         .iter()
         .map(|i| match i {
