@@ -373,3 +373,53 @@ fn a_development_plan_carries_its_approvals_and_date() {
         assert!(!text.contains("УТВЕРЖДАЮ"), "{what}: {text}");
     }
 }
+
+#[test]
+fn a_list_of_sub_points_ends_with_a_stop_after_any_edit() {
+    // The last duty dropped: the one before it now ends the list with «.».
+    let dropped = SCHOOL.replace(
+        "  rewards:\n    number: \"41\"",
+        "  curator: { number: \"78\", date: 2021-09-01, points: { drop: [\"2.7\"] } }\n  rewards:\n    number: \"41\"",
+    );
+    let org = school(&dropped);
+    for (text, what) in both(&org, DocumentKind::OrderCurator) {
+        assert_phrases_in_order(
+            &text,
+            &strings(&[
+                "2.5. организация и проведение мониторинга реализации программы наставничества;",
+                "2.6. контроль выполнения мероприятий дорожной карты и подготовка справок о результатах.",
+                "3.",
+            ]),
+            what,
+        );
+    }
+    // A duty added after the last: the old last now ends with «;».
+    let added = SCHOOL.replace(
+        "  rewards:\n    number: \"41\"",
+        "  curator:\n    number: \"78\"\n    date: 2021-09-01\n    points: { insert: [{ after: \"2.7\", text: \"ведение страницы «Наставничество» на сайте школы;\" }] }\n  rewards:\n    number: \"41\"",
+    );
+    let org = school(&added);
+    for (text, what) in both(&org, DocumentKind::OrderCurator) {
+        assert_phrases_in_order(
+            &text,
+            &strings(&[
+                "2.7. информирование участников образовательных отношений о реализации программы наставничества;",
+                "2.8. ведение страницы «Наставничество» на сайте школы.",
+            ]),
+            what,
+        );
+    }
+    // A programme's task list likewise.
+    let tasks = SCHOOL.replace(
+        "period: 2021–2023 }",
+        "period: 2021–2023, points: { drop: [\"2.2.6\"] } }",
+    );
+    let doc = renderer()
+        .document(&school(&tasks), DocumentKind::Programme)
+        .expect("builds")
+        .plain_text();
+    assert!(
+        doc.contains("провести мониторинг и оценку результатов реализации Программы."),
+        "{doc}"
+    );
+}
