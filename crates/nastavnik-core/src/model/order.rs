@@ -177,8 +177,10 @@ impl Event {
 #[serde(untagged)]
 pub enum ProgrammeItem {
     /// What happens, as written.
+    #[schemars(description = "Что проводится, строкой: «Открытие фестиваля».")]
     Text(String),
     /// What happens, when, where and who answers for it.
+    #[schemars(description = "Что, когда, где и кто отвечает: {time, title, place, responsible}.")]
     Slot(ProgrammeSlot),
 }
 
