@@ -139,6 +139,18 @@ fn a_payment_without_sum_or_source_is_an_error_at_its_place() {
     );
     // A thank-you is no payment; the valid school passes.
     assert_eq!(errors(SCHOOL), "");
+    // A sum on a thank-you is printed, with a warning.
+    let thanks = SCHOOL.replace(
+        "reward: объявить благодарность }",
+        "reward: объявить благодарность, amount: 500 }",
+    );
+    let loaded = load_str(&thanks, "kedrovka.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let warnings = format!("{:?}", loaded.warnings);
+    assert!(
+        warnings.contains("orders.rewards.rewards[2].amount")
+            && warnings.contains("не названо выплатой"),
+        "{warnings}"
+    );
     // A payment spelled otherwise is still one.
     let bonus = SCHOOL.replace("reward: объявить благодарность", "reward: Выплата премии");
     let err = errors(&bonus);

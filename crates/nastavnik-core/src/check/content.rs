@@ -43,6 +43,16 @@ pub fn problems(org: &Organization) -> Vec<Problem> {
             ));
         }
         if !r.is_monetary() {
+            if r.amount.is_some() {
+                out.push(Problem {
+                    severity: Severity::Warning,
+                    field: format!("{at}.amount"),
+                    message: format!(
+                        "сумма указана у поощрения «{}», которое не названо выплатой: приказ напечатает «в размере …»; назовите поощрение выплатой или премией либо уберите amount",
+                        r.reward.trim()
+                    ),
+                });
+            }
             continue;
         }
         let what = r.reward.trim();
