@@ -289,7 +289,8 @@ fn an_abbreviation_led_name_stays_and_an_indeclinable_surname_too() {
         curator_position: "педагог-психолог",
         mentor: "Ким Ирина Олеговна",
         roadmap_title: "",
-        reward: "произвести единовременную выплату",
+        // A payment names its sum and source (the flow mapping takes the fields).
+        reward: "произвести единовременную выплату, amount: 3000, source: за счет стимулирующей части фонда оплаты труда",
         extra_people: "",
     }
     .load();
@@ -316,7 +317,7 @@ fn an_abbreviation_led_name_stays_and_an_indeclinable_surname_too() {
     assert_has(
         &org,
         DocumentKind::OrderRewards,
-        &["Произвести единовременную выплату Ким И.О., учителю, за успешную работу наставнической пары."],
+        &["Произвести единовременную выплату Ким И.О., учителю, за успешную работу наставнической пары в размере 3 000 (трех тысяч) рублей за счет стимулирующей части фонда оплаты труда."],
     );
     assert_has(
         &org,

@@ -8,6 +8,7 @@ mod approvals;
 mod bundle;
 mod cli;
 mod consistency;
+mod content;
 mod deadlines_as_written;
 mod documents;
 mod docx_valid;

@@ -161,6 +161,7 @@ const LONGER_IN_LIBREOFFICE: &[&str] = &[
     "ozyorsk-school-2024--provision",
     "school9-2020--order-curator",
     "school9-2020--order-implementation",
+    "school9-2020--programme",
     "school9-2020--provision",
     "school9-2020--roadmap",
     "sosh19-2021--provision",
@@ -170,6 +171,7 @@ const LONGER_IN_LIBREOFFICE: &[&str] = &[
     "svetloyarsk-gymnasium4-teachers--teachers-order",
     "svetloyarsk-gymnasium4-teachers--teachers-programme",
     "svetloyarsk-gymnasium4-teachers--teachers-provision",
+    "terengul-lyceum-2023--programme",
     "terengul-lyceum-2023--roadmap",
 ];
 

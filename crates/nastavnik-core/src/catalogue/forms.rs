@@ -35,6 +35,9 @@ pub struct Form {
     pub variations: Vec<String>,
     /// Ожидаемый результат.
     pub result: String,
+    /// Показатели, по которым мониторинг судит о результате формы.
+    #[serde(default)]
+    pub indicators: Vec<String>,
 }
 
 /// The catalogue of forms.
@@ -163,6 +166,18 @@ mod tests {
                 let sides: Vec<&str> = variation.split(" – ").collect();
                 assert_eq!(sides.len(), 2, "{}: «{variation}»", form.title);
                 assert!(sides.iter().all(|s| !s.trim().is_empty()), "«{variation}»");
+            }
+        }
+    }
+
+    /// Each form names the indicators its monitoring counts, whole phrases.
+    #[test]
+    fn every_form_has_indicators() {
+        for form in catalogue() {
+            assert!(!form.indicators.is_empty(), "{}", form.title);
+            for i in &form.indicators {
+                assert!(i.chars().count() > 10, "{}: «{i}»", form.title);
+                assert!(!i.ends_with([';', '.']), "{}: «{i}»", form.title);
             }
         }
     }

@@ -3,6 +3,7 @@
 
 mod approvals;
 pub mod consistency;
+pub mod content;
 pub mod diagnostic;
 pub mod guesses;
 pub mod limits;
@@ -123,6 +124,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
     }
     checker.problems.extend(consistency::contradictions(org));
     checker.problems.extend(teachers::problems(org));
+    checker.problems.extend(content::problems(org));
     checker.problems
 }
 

@@ -112,6 +112,10 @@ pub struct Order {
     /// In `provision` and `programme`: changes to the approved document's sections.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sections: Option<crate::model::edits::SectionEdits>,
+    /// In `programme`: the years the programme runs («2021–2023»,
+    /// «2024/2025»); by default the roadmap's period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<crate::Period>,
 }
 
 /// An organisation named in an order with its head: «МБОУ Гимназия № 3 (Прокофьева Н.Ю.)».
@@ -138,9 +142,10 @@ pub struct Event {
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
-    /// What is on the programme, one item per line.
+    /// What is on the programme, in order: a line each, or a slot with its
+    /// time, place and who answers for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub programme: Vec<String>,
+    pub programme: Vec<ProgrammeItem>,
     /// Who prepares it.
     #[serde(
         default,
@@ -149,6 +154,87 @@ pub struct Event {
     )]
     #[schemars(schema_with = "crate::load::schema::one_or_many::<crate::Responsible>")]
     pub responsible: Vec<crate::Responsible>,
+}
+
+impl Event {
+    /// Whether some item of the programme has a time, a place or a
+    /// responsible: the annex is then a table, else a numbered list.
+    pub fn programme_is_timed(&self) -> bool {
+        self.programme.iter().any(|i| match i {
+            ProgrammeItem::Text(_) => false,
+            ProgrammeItem::Slot(s) => {
+                s.time.is_some() || s.place.is_some() || !s.responsible.is_empty()
+            }
+        })
+    }
+}
+
+/// An item of an event's programme.
+///
+/// In YAML: a line («Открытие фестиваля»), or `{time: "10:00–10:15", title:
+/// …, place: …, responsible: …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum ProgrammeItem {
+    /// What happens, as written.
+    #[schemars(description = "Что проводится, строкой: «Открытие фестиваля».")]
+    Text(String),
+    /// What happens, when, where and who answers for it.
+    #[schemars(description = "Что, когда, где и кто отвечает: {time, title, place, responsible}.")]
+    Slot(ProgrammeSlot),
+}
+
+impl ProgrammeItem {
+    /// What happens.
+    pub fn title(&self) -> &str {
+        match self {
+            ProgrammeItem::Text(t) => t,
+            ProgrammeItem::Slot(s) => &s.title,
+        }
+    }
+}
+
+/// A slot of an event's programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeSlot {
+    /// When, as written: «10:00–10:15».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// What happens: «Открытие фестиваля».
+    pub title: String,
+    /// Where: «актовый зал».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Who answers for it: a key of `people`, a text, or a list.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::roadmap::one_or_many"
+    )]
+    #[schemars(schema_with = "crate::load::schema::one_or_many::<crate::Responsible>")]
+    pub responsible: Vec<crate::Responsible>,
+}
+
+impl<'de> Deserialize<'de> for ProgrammeItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ProgrammeItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("строку или {time: время, title: что, place: где, responsible: кто}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ProgrammeItem, E> {
+                Ok(ProgrammeItem::Text(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ProgrammeItem, A::Error> {
+                ProgrammeSlot::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(ProgrammeItem::Slot)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 /// A reward for a participant of mentoring.
@@ -162,4 +248,39 @@ pub struct Reward {
     /// For what: «за высокие результаты работы наставнической пары».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// A payment's sum in rubles: «в размере 5 000 (пяти тысяч) рублей».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    /// A payment's source of funds, as written after the sum: «за счет
+    /// стимулирующей части фонда оплаты труда».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The stems that make a reward a payment (data: `data/monetary-rewards.yaml`).
+const MONETARY: &str = include_str!("../../data/monetary-rewards.yaml");
+
+impl Reward {
+    /// Whether the reward is a payment, which needs a sum and a source of
+    /// funds: its words hold a stem of `data/monetary-rewards.yaml`
+    /// («выплата», «премия», «денежное поощрение» …).
+    ///
+    /// ```
+    /// let r = nastavnik_core::model::order::Reward { reward: "Премировать".into(), ..Default::default() };
+    /// assert!(r.is_monetary());
+    /// let r = nastavnik_core::model::order::Reward { reward: "почетная грамота".into(), ..Default::default() };
+    /// assert!(!r.is_monetary());
+    /// ```
+    pub fn is_monetary(&self) -> bool {
+        static STEMS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            serde_yaml::from_str::<Vec<String>>(MONETARY)
+                .expect("the shipped stems are a list")
+                .into_iter()
+                .map(|s| s.to_lowercase().replace('ё', "е"))
+                .collect()
+        });
+        let text = self.reward.to_lowercase().replace('ё', "е");
+        text.split(|c: char| !c.is_alphabetic())
+            .any(|word| STEMS.iter().any(|stem| word.starts_with(stem.as_str())))
+    }
 }

@@ -20,6 +20,30 @@ pub struct Participants {
     /// Наставнические пары и группы.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<Pair>,
+    /// What every individual development plan carries above its table: the
+    /// approvals and the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plans: Option<PlansFrame>,
+}
+
+/// The frame of the individual development plans: approvals (грифы) and
+/// the date of the plans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PlansFrame {
+    /// Approvals in reading order; the default is «УТВЕРЖДАЮ» signed by the
+    /// curator with a blank date; `[]` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approvals: Option<Vec<crate::Approval>>,
+    /// The date the plans are drawn up; by default the date of the order on
+    /// the pairs.
+    #[serde(
+        default,
+        with = "crate::russian::dates::option_iso_or_russian",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(schema_with = "crate::load::schema::optional_date")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Participants {

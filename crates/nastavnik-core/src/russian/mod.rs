@@ -8,6 +8,7 @@
 //! document kind writes through these functions, so a rule changes in one spot.
 
 pub mod dates;
+pub mod numbers;
 
 use std::sync::LazyLock;
 

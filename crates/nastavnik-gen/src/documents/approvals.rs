@@ -24,6 +24,9 @@ pub enum Approved {
     /// The standalone roadmap: `roadmap.approvals`, approved by the
     /// implementation order.
     Roadmap,
+    /// The individual development plans: `participants.plans`, resting on
+    /// the order on the pairs.
+    Plans,
 }
 
 impl Approved {
@@ -33,6 +36,7 @@ impl Approved {
             "provision" => Some(Approved::Provision),
             "programme" => Some(Approved::Programme),
             "roadmap" => Some(Approved::Roadmap),
+            "plans" => Some(Approved::Plans),
             _ => None,
         }
     }
@@ -43,41 +47,71 @@ impl Approved {
         match self {
             Approved::Provision => org.orders.provision.as_ref(),
             Approved::Programme => org.orders.programme.as_ref(),
-            Approved::Roadmap => None,
+            Approved::Roadmap | Approved::Plans => None,
         }
     }
 
-    /// The approvals the YAML gives and how many stand in a row.
-    fn given(self, org: &Organization) -> (&[Approval], Option<u8>) {
+    /// The order that approves it: its own, or the implementation order;
+    /// for the plans, the order on the pairs.
+    fn approving_order(self, org: &Organization) -> Option<&Order> {
+        if self == Approved::Plans {
+            return org.orders.pairs.as_ref();
+        }
+        self.own_order(org).or(org.orders.implementation.as_ref())
+    }
+
+    /// The approvals the YAML gives — `None` when it gives none (the
+    /// defaults then stand), `Some([])` for «no approvals» (the plans) — and
+    /// how many stand in a row.
+    fn given(self, org: &Organization) -> (Option<&[Approval]>, Option<u8>) {
         match self {
             Approved::Roadmap => org
                 .roadmap
                 .as_ref()
-                .map(|r| (r.approvals.as_slice(), r.approval_columns))
+                .map(|r| (listed(&r.approvals), r.approval_columns))
                 .unwrap_or_default(),
+            Approved::Plans => (
+                org.participants
+                    .plans
+                    .as_ref()
+                    .and_then(|p| p.approvals.as_deref()),
+                None,
+            ),
             _ => self
                 .own_order(org)
-                .map(|o| (o.approvals.as_slice(), o.approval_columns))
+                .map(|o| (listed(&o.approvals), o.approval_columns))
                 .unwrap_or_default(),
         }
     }
 
-    /// The approvals printed when the YAML gives none.
-    fn defaults(self) -> Vec<Approval> {
+    /// The approvals a document has when the YAML gives none: «ПРИНЯТО» and
+    /// «УТВЕРЖДЕНО»; the roadmap: «УТВЕРЖДЕН» by the implementation order; a
+    /// plan: «УТВЕРЖДАЮ» signed by the curator (or the head).
+    fn defaults(self, org: &Organization) -> Vec<Approval> {
         let stamp = |kind| Approval {
             kind,
             ..Approval::default()
         };
         match self {
             Approved::Roadmap => vec![stamp(ApprovalKind::Approved)],
+            Approved::Plans => vec![Approval {
+                kind: ApprovalKind::Approve,
+                person: Some(
+                    org.curator
+                        .clone()
+                        .filter(|k| org.people.contains_key(k))
+                        .unwrap_or_else(|| "head".into()),
+                ),
+                ..Approval::default()
+            }],
             _ => vec![stamp(ApprovalKind::Adopted), stamp(ApprovalKind::Approved)],
         }
     }
+}
 
-    /// The order that approves it: its own, or the implementation order.
-    fn approving_order(self, org: &Organization) -> Option<&Order> {
-        self.own_order(org).or(org.orders.implementation.as_ref())
-    }
+/// A list of approvals, `None` when empty (the defaults then stand).
+fn listed(approvals: &[Approval]) -> Option<&[Approval]> {
+    Some(approvals).filter(|a| !a.is_empty())
 }
 
 /// A document a stamp cites: an order, a protocol, a registered document.
@@ -294,11 +328,12 @@ fn signature(org: &Organization, a: &Approval, default_head: bool, narrow: bool)
 pub fn stamps(org: &Organization, of: Approved, noun: &str) -> Stamps {
     let (given, columns) = of.given(org);
     let defaults;
-    let list: &[Approval] = if given.is_empty() {
-        defaults = of.defaults();
-        &defaults
-    } else {
-        given
+    let list: &[Approval] = match given {
+        Some(given) => given,
+        None => {
+            defaults = of.defaults(org);
+            &defaults
+        }
     };
     let columns = columns
         .map(usize::from)

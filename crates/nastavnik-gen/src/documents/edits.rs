@@ -53,6 +53,13 @@ pub fn apply(mut draft: Vec<DraftSection>, edits: &Edits) -> Result<Vec<Section>
     if let Some((points, field)) = &edits.points {
         if !points.is_empty() {
             edit_points(&mut draft, points, field, edits)?;
+            for section in &mut draft {
+                for (block, _) in &mut section.blocks {
+                    if let Block::Clauses(clauses) = block {
+                        clauses.items.iter_mut().for_each(list_stops);
+                    }
+                }
+            }
         }
     }
     if let Some((sections, field)) = &edits.sections {
@@ -722,4 +729,52 @@ pub fn problems(
             },
         )
         .collect()
+}
+
+/// After points are dropped, inserted or reordered, a list of sub-points in
+/// lower case ends each item with «;» and the last with «.» again: dropping
+/// the last point must not leave the list ending with «;».
+fn list_stops(clause: &mut Clause) {
+    clause.children.iter_mut().for_each(list_stops);
+    let items = &mut clause.children;
+    let starts_lower = |c: &Clause| {
+        let text: String = c.content.iter().map(inline_text).collect();
+        text.trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    };
+    let ends = |c: &Clause| {
+        let text: String = c.content.iter().map(inline_text).collect();
+        text.trim_end().chars().last()
+    };
+    if items.is_empty()
+        || !items.iter().all(starts_lower)
+        || !items.iter().any(|c| ends(c) == Some(';'))
+    {
+        return;
+    }
+    let last = items.len() - 1;
+    for (i, item) in items.iter_mut().enumerate() {
+        let want = if i == last { '.' } else { ';' };
+        if let Some(Inline::Text { text, .. }) = item.content.last_mut() {
+            let trimmed = text.trim_end().len();
+            let last_word = text[..trimmed].rsplit(' ').next().unwrap_or_default();
+            // «и т.д.», «и др.»: an abbreviation's stop stays.
+            let abbreviation = last_word.matches('.').count() > 1 || last_word.chars().count() <= 3;
+            if let Some(stop @ (';' | '.')) = text[..trimmed].chars().last() {
+                if stop != want && !(stop == '.' && abbreviation) {
+                    text.truncate(trimmed - stop.len_utf8());
+                    text.push(want);
+                }
+            }
+        }
+    }
+}
+
+fn inline_text(inline: &Inline) -> &str {
+    match inline {
+        Inline::Text { text, .. } | Inline::Link { text, .. } => text,
+        Inline::LineBreak => "",
+    }
 }

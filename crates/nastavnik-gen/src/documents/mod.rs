@@ -23,6 +23,7 @@ use crate::markup::to_draft;
 use crate::templates::Templates;
 use crate::GenError;
 use context::{OrderView, OrgView, PersonView, RoadmapView};
+use nastavnik_core::russian::numbers;
 
 /// Declares the document kinds from one table: the enum, [`DocumentKind::ALL`]
 /// and each kind's identifier, Russian name and template. Adding a kind is
@@ -372,6 +373,13 @@ struct RewardView {
     /// The role in that case: «учителю математики», or empty.
     role: String,
     reason: Option<String>,
+    /// A payment's sum: «в размере 5 000 (пяти тысяч) рублей», or empty.
+    amount: String,
+    /// A payment's source of funds, as written: «за счет …», or empty.
+    source: String,
+    /// What follows the person: the reason, the sum and the source, with
+    /// no closing punctuation (the point adds it).
+    details: String,
 }
 
 #[derive(Serialize)]
@@ -381,11 +389,23 @@ struct EventView {
     place: Option<String>,
     /// «в актовом зале».
     place_locative: Option<String>,
+    /// What happens, item by item (for a numbered list).
     programme: Vec<String>,
+    /// The programme as a table when some item has a time, a place or a
+    /// responsible: only the columns some item fills.
+    programme_table: Option<TableView>,
     /// In the accusative, for «назначить ответственными …»: «куратора ЦМН О.И. Сидорову».
     responsible: String,
     /// «ответственным», «ответственной» or «ответственными», agreeing with them.
     responsible_word: &'static str,
+}
+
+/// A table a template hands to `simple_table`: headers, rows, widths.
+#[derive(Serialize)]
+struct TableView {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    widths: Vec<f32>,
 }
 
 #[derive(Serialize)]
@@ -397,6 +417,8 @@ struct FormView {
     mentee_portrait: String,
     variations: Vec<String>,
     result: String,
+    /// Показатели мониторинга формы.
+    indicators: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -555,7 +577,23 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
                 action,
                 whom,
                 role,
-                reason: r.reason.clone(),
+                details: [
+                    r.reason.as_deref().map(closing_trimmed).unwrap_or_default(),
+                    r.amount
+                        .map(|a| format!("в размере {}", numbers::rubles_genitive(a)))
+                        .unwrap_or_default(),
+                    r.source.as_deref().map(closing_trimmed).unwrap_or_default(),
+                ]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+                reason: r.reason.as_deref().map(closing_trimmed),
+                amount: r
+                    .amount
+                    .map(|a| format!("в размере {}", numbers::rubles_genitive(a)))
+                    .unwrap_or_default(),
+                source: r.source.as_deref().map(closing_trimmed).unwrap_or_default(),
             }
         })
         .collect();
@@ -564,7 +602,14 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         date: e.date.format("%Y-%m-%d").to_string(),
         place: e.place.clone(),
         place_locative: e.place.as_deref().map(place_locative),
-        programme: e.programme.clone(),
+        programme: e
+            .programme
+            .iter()
+            .map(|i| closing_trimmed(i.title()))
+            .collect(),
+        programme_table: e
+            .programme_is_timed()
+            .then(|| event_programme_table(org, e)),
         responsible: e
             .responsible
             .iter()
@@ -585,6 +630,7 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
                 mentee_portrait: f.mentee_portrait.clone(),
                 variations: f.variations.clone(),
                 result: f.result.clone(),
+                indicators: f.indicators.clone(),
             },
             None => FormView {
                 title: name.0.clone(),
@@ -594,9 +640,25 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
                 mentee_portrait: String::new(),
                 variations: vec![],
                 result: String::new(),
+                indicators: vec![],
             },
         })
         .collect();
+    let programme = (kind == DocumentKind::Programme)
+        .then(|| ProgrammeView::new(org, kind, &forms))
+        .map(Value::from_serialize);
+    let plan = (kind == DocumentKind::DevelopmentPlan).then(|| {
+        let frame = p.plans.as_ref();
+        Value::from_serialize(PlanView {
+            date: frame
+                .and_then(|f| f.date)
+                .or(org.orders.pairs.as_ref().map(|o| o.date))
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            approved: frame
+                .and_then(|f| f.approvals.as_ref())
+                .is_none_or(|a| !a.is_empty()),
+        })
+    });
     let doc_ref = |d: &chrono::NaiveDate, n: &str| DocRef {
         date: d.format("%Y-%m-%d").to_string(),
         number: n.to_string(),
@@ -678,6 +740,8 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         rewards => Value::from_serialize(&rewards),
         event => event.map(Value::from_serialize),
         forms => Value::from_serialize(&forms),
+        programme => programme,
+        plan => plan,
         approving => approving.map(Value::from_serialize),
         council => council.map(Value::from_serialize),
         basis => basis,
@@ -746,6 +810,248 @@ fn role_in(person: &Person, role: &str, case: Case) -> String {
         return format!("{pupil} {class}");
     }
     lower_first(&grammar::inflect_phrase(role, case).text)
+}
+
+/// What the программа says beyond its fixed text: its period, the calendar
+/// plan from the roadmap, results and indicators by form, the target.
+#[derive(Serialize)]
+struct ProgrammeView {
+    /// «2021–2023 годы», «2024/2025 учебный год»: `orders.programme.period`
+    /// or the roadmap's.
+    period: Option<String>,
+    /// «№ п/п | Мероприятие | Сроки | Ответственные» from the roadmap.
+    calendar: Option<TableView>,
+    /// «Форма наставничества | Ожидаемые результаты | Показатели».
+    results: Option<TableView>,
+    /// Every indicator of the forms in use, once.
+    indicators: Vec<String>,
+    /// The target share of pupils covered, «70 %», from a report's figures.
+    target: Option<String>,
+}
+
+impl ProgrammeView {
+    fn new(org: &Organization, kind: DocumentKind, forms: &[FormView]) -> Self {
+        let style = context::house_style(org, kind);
+        let period = org
+            .orders
+            .programme
+            .as_ref()
+            .and_then(|o| o.period)
+            .or(org.roadmap.as_ref().and_then(|r| r.period))
+            .map(|p| context::period_in_style(&p, &style));
+        let calendar = org.roadmap.as_ref().map(|r| calendar_table(org, r));
+        let described: Vec<&FormView> = forms.iter().filter(|f| f.goal.is_some()).collect();
+        let sentence = |items: &[String]| {
+            let text = items
+                .iter()
+                .map(|x| closing_trimmed(x))
+                .collect::<Vec<_>>()
+                .join("; ");
+            if text.is_empty() {
+                text
+            } else {
+                format!("{}.", upper_first(&text))
+            }
+        };
+        let results = (!described.is_empty()).then(|| TableView {
+            headers: vec![
+                "Форма наставничества".into(),
+                "Ожидаемые результаты".into(),
+                "Показатели".into(),
+            ],
+            rows: described
+                .iter()
+                .map(|f| {
+                    vec![
+                        format!("«{}»", f.title),
+                        sentence(std::slice::from_ref(&f.result)),
+                        sentence(&f.indicators),
+                    ]
+                })
+                .collect(),
+            widths: vec![1.9, 3.0, 3.0],
+        });
+        let mut indicators: Vec<String> = Vec::new();
+        for i in described.iter().flat_map(|f| &f.indicators) {
+            let i = closing_trimmed(i);
+            if !indicators.contains(&i) {
+                indicators.push(i);
+            }
+        }
+        let target = [&org.reports.final_, &org.reports.interim]
+            .into_iter()
+            .flatten()
+            .find_map(|r| r.figures.as_ref().and_then(|f| f.target))
+            .filter(|t| t.is_finite() && (0.0..=100.0).contains(t))
+            .map(|t| {
+                let t = (t * 10.0).round() / 10.0;
+                let number = if t.fract() == 0.0 {
+                    format!("{t:.0}")
+                } else {
+                    format!("{t:.1}").replace('.', ",")
+                };
+                format!("{number}{}%", nastavnik_core::russian::NBSP)
+            });
+        ProgrammeView {
+            period,
+            calendar,
+            results,
+            indicators,
+            target,
+        }
+    }
+}
+
+/// The calendar plan of a программа: a row per roadmap item (sub-items
+/// too), with its deadlines and responsible as the roadmap writes them.
+fn calendar_table(org: &Organization, roadmap: &nastavnik_core::Roadmap) -> TableView {
+    let rows = roadmap
+        .numbered_items()
+        .into_iter()
+        .map(|(number, item)| {
+            let steps = nastavnik_core::catalogue::default_roadmap::steps_of(item);
+            let mut deadlines: Vec<String> = Vec::new();
+            let mut responsible: Vec<String> = Vec::new();
+            for step in &steps {
+                if let Some(d) = &step.deadline {
+                    let d = d.to_string();
+                    if !deadlines.contains(&d) {
+                        deadlines.push(d);
+                    }
+                }
+                for r in &step.responsible {
+                    let r = roadmap_table::responsible_text(org, r);
+                    if !responsible.contains(&r) {
+                        responsible.push(r);
+                    }
+                }
+            }
+            let title = match item.title.trim() {
+                "" => upper_first(
+                    &steps
+                        .iter()
+                        .flat_map(|s| s.title.iter().chain(&s.points))
+                        .map(|t| closing_trimmed(t))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                // «Завершение наставничества:» leads into details the plan leaves out.
+                t => t.strip_suffix(':').unwrap_or(t).trim_end().to_string(),
+            };
+            vec![
+                format!("{number}."),
+                title,
+                deadlines.join("; "),
+                responsible.join(", "),
+            ]
+        })
+        .collect();
+    TableView {
+        headers: vec![
+            "№ п/п".into(),
+            "Мероприятие".into(),
+            "Сроки".into(),
+            "Ответственные".into(),
+        ],
+        rows,
+        widths: vec![0.8, 3.8, 2.2, 2.4],
+    }
+}
+
+/// What a development plan carries above its table.
+#[derive(Serialize)]
+struct PlanView {
+    /// The date the plans are drawn up (ISO): `participants.plans.date` or
+    /// the order on the pairs.
+    date: Option<String>,
+    /// Whether the plans carry approvals (not `approvals: []`).
+    approved: bool,
+}
+
+/// Text as written without the punctuation that closes it: a point of a
+/// list gets its own «;» or «.».
+fn closing_trimmed(text: &str) -> String {
+    text.trim()
+        .trim_end_matches([';', '.', ',', ':'])
+        .trim_end()
+        .to_string()
+}
+
+/// The programme of an event as a table «Время | Мероприятие | Место
+/// проведения | Ответственные»: only the columns some item fills.
+fn event_programme_table(org: &Organization, e: &nastavnik_core::Event) -> TableView {
+    use nastavnik_core::model::order::ProgrammeItem;
+    /// Time, title, place and responsible of an item.
+    type Slot<'a> = (Option<&'a str>, &'a str, Option<&'a str>, &'a [Responsible]);
+    let slots: Vec<Slot> = e
+        .programme
+        .iter()
+        .map(|i| match i {
+            ProgrammeItem::Text(t) => (None, t.as_str(), None, &[][..]),
+            ProgrammeItem::Slot(s) => (
+                s.time.as_deref(),
+                s.title.as_str(),
+                s.place.as_deref(),
+                &s.responsible[..],
+            ),
+        })
+        .collect();
+    let has_time = slots.iter().any(|s| s.0.is_some());
+    let has_place = slots.iter().any(|s| s.2.is_some());
+    let has_responsible = slots.iter().any(|s| !s.3.is_empty());
+    let mut headers = Vec::new();
+    let mut widths = Vec::new();
+    let mut column = |on: bool, header: &str, width: f32| {
+        if on {
+            headers.push(header.to_string());
+            widths.push(width);
+        }
+    };
+    column(has_time, "Время", 1.3);
+    column(true, "Мероприятие", 3.2);
+    column(has_place, "Место проведения", 1.7);
+    column(has_responsible, "Ответственные", 2.3);
+    let rows = slots
+        .iter()
+        .map(|(time, title, place, responsible)| {
+            let mut row = Vec::new();
+            if has_time {
+                row.push(time.unwrap_or_default().trim().to_string());
+            }
+            row.push(closing_trimmed(title));
+            if has_place {
+                row.push(place.map(|p| upper_first(p.trim())).unwrap_or_default());
+            }
+            if has_responsible {
+                row.push(
+                    responsible
+                        .iter()
+                        .map(|r| match r {
+                            // A bare key of `people` names that person.
+                            Responsible::Text(k) if org.people.contains_key(k.trim()) => {
+                                roadmap_table::responsible_text(
+                                    org,
+                                    &Responsible::Person {
+                                        person: k.trim().to_string(),
+                                        role: None,
+                                        note: None,
+                                    },
+                                )
+                            }
+                            r => roadmap_table::responsible_text(org, r),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            }
+            row
+        })
+        .collect();
+    TableView {
+        headers,
+        rows,
+        widths,
+    }
 }
 
 /// Where an event takes place, after «в»: «актовый зал» → «в актовом зале»;
