@@ -19,6 +19,10 @@ pub enum Approved {
     Provision,
     /// The программа: `orders.programme`.
     Programme,
+    /// An education authority's положение о муниципальной системе
+    /// (целевой модели) наставничества: `orders.provision`; by default only
+    /// «УТВЕРЖДЕНО приказом …» — no council adopts it.
+    MunicipalProvision,
 }
 
 impl Approved {
@@ -27,6 +31,7 @@ impl Approved {
         match key {
             "provision" => Some(Approved::Provision),
             "programme" => Some(Approved::Programme),
+            "municipal-provision" => Some(Approved::MunicipalProvision),
             _ => None,
         }
     }
@@ -34,7 +39,7 @@ impl Approved {
     /// The order under `orders` that holds its approvals and title page.
     fn own_order(self, org: &Organization) -> Option<&Order> {
         match self {
-            Approved::Provision => org.orders.provision.as_ref(),
+            Approved::Provision | Approved::MunicipalProvision => org.orders.provision.as_ref(),
             Approved::Programme => org.orders.programme.as_ref(),
         }
     }
@@ -168,7 +173,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval, narrow: boo
                     .as_ref()
                     .and_then(|c| c.reference.clone())
                     .filter(|_| a.kind == ApprovalKind::Approved)
-                    .unwrap_or_else(|| format!("{lead} {}", org.genitive()))
+                    .unwrap_or_else(|| format!("{lead} {}", issuer_genitive(org, of)))
             }));
             out.extend(signature(org, a, false, narrow));
             out.push(
@@ -228,6 +233,16 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval, narrow: boo
     out
 }
 
+/// The issuer after «приказом» / «к приказу»: an authority's own положение
+/// names the authority in full («Отдела образования администрации …
+/// района»), other documents as [`Organization::genitive`] does.
+fn issuer_genitive(org: &Organization, of: Approved) -> String {
+    match of {
+        Approved::MunicipalProvision => org.name_in(Case::Genitive).text.trim().to_string(),
+        _ => org.genitive(),
+    }
+}
+
 /// The position line and the signature line of an approval's signer.
 /// `default_head`: without `person`, the head signs («УТВЕРЖДАЮ»).
 fn signature(org: &Organization, a: &Approval, default_head: bool, narrow: bool) -> Vec<String> {
@@ -260,7 +275,14 @@ pub fn stamps(org: &Organization, of: Approved, noun: &str) -> Stamps {
     let own = of.own_order(org);
     let given = own.map(|o| o.approvals.as_slice()).unwrap_or_default();
     let defaults;
-    let list: &[Approval] = if given.is_empty() {
+    let defaults_authority;
+    let list: &[Approval] = if given.is_empty() && of == Approved::MunicipalProvision {
+        defaults_authority = [Approval {
+            kind: ApprovalKind::Approved,
+            ..Approval::default()
+        }];
+        &defaults_authority
+    } else if given.is_empty() {
         defaults = [
             Approval {
                 kind: ApprovalKind::Adopted,
