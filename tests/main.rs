@@ -16,6 +16,7 @@ mod house_style;
 mod injection;
 mod loader;
 mod municipal;
+mod municipal_provision;
 mod page_breaks;
 mod points;
 mod reports;
