@@ -79,7 +79,10 @@ fn the_authoritys_provision_reads_in_pdf_and_docx() {
         .document(&zarechny(), DocumentKind::MunicipalProvision)
         .unwrap()
         .plain_text();
-    assert!(!text.contains("1264-р"), "an act of 2025 in a положение of 2024");
+    assert!(
+        !text.contains("1264-р"),
+        "an act of 2025 in a положение of 2024"
+    );
     // An authority's положение is adopted by no pedagogical council.
     assert!(!text.contains("ПРИНЯТО"), "{text}");
     assert!(!text.contains("педагогическим советом"), "{text}");
