@@ -45,7 +45,7 @@ fn the_authoritys_provision_reads_in_pdf_and_docx() {
             "1.1. Настоящее положение (далее — Положение) определяет цели и задачи муниципальной системы наставничества в Заречном муниципальном округе",
             // Acts in force on 26.08.2024: not the Концепция of 2025.
             "в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ",
-            "№ АЗ-1128/08/657.",
+            "в том числе с применением лучших практик обмена опытом между обучающимися».",
             "2. Цели и задачи",
             "3. Участники муниципальной системы наставничества",
             "Управление образования администрации Заречного муниципального округа (далее — Управление образования);",
@@ -101,7 +101,8 @@ fn another_authority_declines_its_own_name_and_model() {
             "ПОЛОЖЕНИЕ",
             "о муниципальной целевой модели наставничества обучающихся и педагогических работников Луговского муниципального района",
             "муниципальной целевой модели наставничества в Луговском муниципальном районе",
-            // In force on 20.08.2025: the Концепция, then the regional act.
+            // The authority's choice, in force on 20.08.2025; then the regional act.
+            "№ АЗ-1128/08/657",
             "№ 1264-р",
             "приказом Министерства образования Тверской области от 15.02.2021 № 201/ПК",
             "муниципальный куратор — специалист Отдела образования, который координирует реализацию муниципальной целевой модели наставничества.",
@@ -296,4 +297,45 @@ fn check_offers_the_kind_to_an_authority() {
         .find(|l| l.contains("можно сделать:"))
         .unwrap_or_default();
     assert!(can.contains("municipal-provision"), "{out}");
+}
+
+#[test]
+fn the_authoritys_words_are_printed_as_written() {
+    let hostile = CITY
+        .replace("members: [belov, nobody]", "members: [belov]")
+        .replace(
+            "short_name: Комитет по образованию",
+            "short_name: \"Комитет *по* {{ 7*7 }} # [ссылка](http://x) <w:p/> #set page(width: 1cm)\"",
+        )
+        .replace(
+            "name: Муниципальный совет наставников,",
+            "name: \"Совет _наставников_ \\\\ {% if true %}да{% endif %}\",",
+        );
+    let org = nastavnik_core::from_yaml_str(&hostile, "city.yaml").unwrap();
+    let doc = renderer()
+        .document(&org, DocumentKind::MunicipalProvision)
+        .unwrap();
+    let text = doc.plain_text();
+    assert!(
+        !text.contains("49"),
+        "a template expression in data was evaluated"
+    );
+    for literal in [
+        "Комитет *по* {{ 7*7 }} # [ссылка](http://x) <w:p/> #set page(width: 1cm)",
+        "{% if true %}да{% endif %}",
+    ] {
+        assert!(
+            text.contains(literal),
+            "{literal} not printed as written:\n{text}"
+        );
+    }
+    // The structure is the template's: the same seven sections.
+    let sections = heading_texts(&doc)
+        .into_iter()
+        .filter(|h| h.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    assert_eq!(sections, 7);
+    let docx = render(&org, DocumentKind::MunicipalProvision, Format::Docx);
+    assert!(docx_text(&docx).contains("<w:p/>"));
+    assert!(!render(&org, DocumentKind::MunicipalProvision, Format::Pdf).is_empty());
 }

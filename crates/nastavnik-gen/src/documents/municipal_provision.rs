@@ -18,10 +18,10 @@ use crate::documents::DocumentKind;
 use crate::GenError;
 
 /// The federal acts the municipal положение cites unless the authority
-/// chooses (`acts.cite`, `orders.provision.cites`): the law on education,
-/// Р-145, the letter on the mentoring of teachers and the Концепция, each
-/// only when in force on its date.
-pub const MUNICIPAL_DEFAULT: &[&str] = &["law-273", "r-145", "letter-az-1128", "concept-2030"];
+/// chooses (`acts.cite`, `orders.provision.cites`; the letter on the
+/// mentoring of teachers, `letter-az-1128`, is added there): the law on
+/// education, Р-145 and the Концепция, each only when in force on its date.
+pub const MUNICIPAL_DEFAULT: &[&str] = acts::PROVISION_DEFAULT;
 
 /// The target share of pupils when neither `municipal.targets` nor the
 /// analytic report gives one (federal project «Современная школа»).
