@@ -71,7 +71,8 @@ struct ServiceView {
 /// The coordination council as the text names it.
 #[derive(Serialize)]
 struct CouncilView {
-    name: Declined,
+    /// «координационный совет по вопросам наставничества», in the cases.
+    title: Declined,
     /// «Корнилова С.Ю., начальник управления образования», or none.
     head: Option<String>,
     /// Members the same way.
@@ -195,7 +196,7 @@ pub fn context(org: &Organization, kind: DocumentKind) -> Result<Option<Value>, 
             .filter(|n| !n.is_empty())
             .unwrap_or(DEFAULT_COUNCIL);
         CouncilView {
-            name: Declined::new(&crate::grammar_filters::lower_first(name), None),
+            title: Declined::new(&crate::grammar_filters::lower_first(name), None),
             head: c.head.as_deref().and_then(|k| person(org, k)).map(member),
             members: c
                 .members
@@ -256,7 +257,7 @@ pub fn context(org: &Organization, kind: DocumentKind) -> Result<Option<Value>, 
         document_title => document_title,
         schools => schools,
         service => service.map(Value::from_serialize),
-        council => council.map(Value::from_serialize),
+        coordination_council => council.map(Value::from_serialize),
         targets => Value::from_serialize(&targets),
         report_title => report_title,
     }))
