@@ -273,6 +273,17 @@ fn an_invented_authority_and_what_check_asks_of_it() {
             "за которыми закреплены наставники;",
         ]),
     );
+    // A share over 100 %, and a target the analytic report contradicts.
+    let wrong = fixed.replace(
+        "meets: ежеквартально }",
+        "meets: ежеквартально }\n  targets: { pupils: 75, young_teachers: 120 }\nreports:\n  municipal: { period: за 2026 год, figures: { target: 70 } }",
+    );
+    let org = nastavnik_core::from_yaml_str(&wrong, "city.yaml").unwrap();
+    let missing = nastavnik_core::check::needs::missing(&org, "municipal-provision");
+    assert_eq!(
+        missing.iter().map(|m| m.field).collect::<Vec<_>>(),
+        ["municipal.targets", "municipal.targets.pupils"]
+    );
     // Without a territory the положение cannot name its municipality.
     let bare = fixed.replace("territory: { name: городской округ город Озёрск }\n", "");
     let org = nastavnik_core::from_yaml_str(&bare, "city.yaml").unwrap();

@@ -144,6 +144,28 @@ fn municipal_provision(org: &Organization, out: &mut Vec<Missing>) {
             "положение называет муниципальное образование: укажите territory (name: Заречный муниципальный округ)",
         ));
     }
+    let targets = org.municipal.as_ref().and_then(|m| m.targets.as_ref());
+    let shares = targets.iter().flat_map(|t| [t.pupils, t.young_teachers]);
+    if shares.flatten().any(|s| !(0.0..=100.0).contains(&s)) {
+        out.push(need(
+            "municipal.targets",
+            "целевой показатель — доля в процентах: число от 0 до 100",
+        ));
+    }
+    let reported = org
+        .reports
+        .municipal
+        .as_ref()
+        .and_then(|r| r.figures.as_ref())
+        .and_then(|f| f.target);
+    if let (Some(own), Some(reported)) = (targets.and_then(|t| t.pupils), reported) {
+        if (own - reported).abs() > 1e-9 {
+            out.push(need(
+                "municipal.targets.pupils",
+                "положение и аналитическая справка называют разный целевой показатель охвата обучающихся (reports.municipal.figures.target): оставьте один",
+            ));
+        }
+    }
     let known = |k: &String| k.trim() == "head" || org.people.contains_key(k.trim());
     if let Some(c) = org.municipal.as_ref().and_then(|m| m.council.as_ref()) {
         if !c.head.iter().chain(&c.members).all(known) {
