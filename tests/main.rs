@@ -18,6 +18,7 @@ mod house_style;
 mod injection;
 mod loader;
 mod municipal;
+mod municipal_provision;
 mod page_breaks;
 mod points;
 mod provision_role;

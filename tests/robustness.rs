@@ -143,6 +143,7 @@ fn hostile_text_renders_literally_and_the_layout_survives() {
                     DocumentKind::ReportInterim
                         | DocumentKind::ReportFinal
                         | DocumentKind::MunicipalReport
+                        | DocumentKind::MunicipalProvision
                 ) || kind.id().starts_with("teachers-") =>
             {
                 continue

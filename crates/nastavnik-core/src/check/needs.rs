@@ -119,6 +119,7 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
             "reports.municipal",
             "в файле нет раздела reports.municipal: период справки (period) и кто её подготовил (prepared_by)",
         )),
+        "municipal-provision" => municipal_provision(org, &mut out),
         "mentor-base" if p.mentors.is_empty() => out.push(need(
             "participants.mentors",
             "нет наставников",
@@ -130,6 +131,50 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
         _ => {}
     }
     out
+}
+
+/// What the authority's положение о муниципальной системе наставничества
+/// needs: the territory it names, and people behind the council's keys.
+fn municipal_provision(org: &Organization, out: &mut Vec<Missing>) {
+    if org.territory.as_ref().is_none_or(|t| {
+        t.name.trim().is_empty() && t.locative.trim().is_empty() && t.genitive.trim().is_empty()
+    }) {
+        out.push(need(
+            "territory",
+            "положение называет муниципальное образование: укажите territory (name: Заречный муниципальный округ)",
+        ));
+    }
+    let targets = org.municipal.as_ref().and_then(|m| m.targets.as_ref());
+    let shares = targets.iter().flat_map(|t| [t.pupils, t.young_teachers]);
+    if shares.flatten().any(|s| !(0.0..=100.0).contains(&s)) {
+        out.push(need(
+            "municipal.targets",
+            "целевой показатель — доля в процентах: число от 0 до 100",
+        ));
+    }
+    let reported = org
+        .reports
+        .municipal
+        .as_ref()
+        .and_then(|r| r.figures.as_ref())
+        .and_then(|f| f.target);
+    if let (Some(own), Some(reported)) = (targets.and_then(|t| t.pupils), reported) {
+        if (own - reported).abs() > 1e-9 {
+            out.push(need(
+                "municipal.targets.pupils",
+                "положение и аналитическая справка называют разный целевой показатель охвата обучающихся (reports.municipal.figures.target): оставьте один",
+            ));
+        }
+    }
+    let known = |k: &String| k.trim() == "head" || org.people.contains_key(k.trim());
+    if let Some(c) = org.municipal.as_ref().and_then(|m| m.council.as_ref()) {
+        if !c.head.iter().chain(&c.members).all(known) {
+            out.push(need(
+                "municipal.council",
+                "в составе координационного совета есть ключ, которого нет в разделе people",
+            ));
+        }
+    }
 }
 
 /// What the documents of the teachers' mentoring system need (`teachers:`).

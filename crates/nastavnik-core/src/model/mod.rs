@@ -4,6 +4,7 @@
 pub mod approval;
 pub mod deadline;
 pub mod edits;
+pub mod municipal;
 pub mod order;
 pub mod organization;
 pub mod participants;

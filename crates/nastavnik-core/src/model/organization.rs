@@ -92,6 +92,10 @@ pub struct Organization {
     /// Mentoring of pedagogical workers, a system of its own beside Р-145.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teachers: Option<crate::model::teachers::Teachers>,
+    /// An education authority's own model of mentoring: its name, the
+    /// coordination council, the targets (`municipal-provision`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipal: Option<crate::model::municipal::Municipal>,
 }
 
 impl Organization {

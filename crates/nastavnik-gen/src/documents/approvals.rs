@@ -27,6 +27,10 @@ pub enum Approved {
     /// The individual development plans: `participants.plans`, resting on
     /// the order on the pairs.
     Plans,
+    /// An education authority's положение о муниципальной системе
+    /// (целевой модели) наставничества: `orders.provision`; by default only
+    /// «УТВЕРЖДЕНО приказом …» — no council adopts it.
+    MunicipalProvision,
 }
 
 impl Approved {
@@ -37,6 +41,7 @@ impl Approved {
             "programme" => Some(Approved::Programme),
             "roadmap" => Some(Approved::Roadmap),
             "plans" => Some(Approved::Plans),
+            "municipal-provision" => Some(Approved::MunicipalProvision),
             _ => None,
         }
     }
@@ -45,7 +50,7 @@ impl Approved {
     /// (none for the roadmap: its approvals are its own).
     fn own_order(self, org: &Organization) -> Option<&Order> {
         match self {
-            Approved::Provision => org.orders.provision.as_ref(),
+            Approved::Provision | Approved::MunicipalProvision => org.orders.provision.as_ref(),
             Approved::Programme => org.orders.programme.as_ref(),
             Approved::Roadmap | Approved::Plans => None,
         }
@@ -93,7 +98,8 @@ impl Approved {
             ..Approval::default()
         };
         match self {
-            Approved::Roadmap => vec![stamp(ApprovalKind::Approved)],
+            // No council adopts the roadmap or an authority's положение.
+            Approved::Roadmap | Approved::MunicipalProvision => vec![stamp(ApprovalKind::Approved)],
             Approved::Plans => vec![Approval {
                 kind: ApprovalKind::Approve,
                 person: Some(
@@ -237,7 +243,7 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval, narrow: boo
                     .as_ref()
                     .and_then(|c| c.reference.clone())
                     .filter(|_| a.kind == ApprovalKind::Approved)
-                    .unwrap_or_else(|| format!("{lead} {}", org.genitive()))
+                    .unwrap_or_else(|| format!("{lead} {}", issuer_genitive(org, of)))
             }));
             out.extend(signature(org, a, false, narrow));
             out.push(
@@ -295,6 +301,16 @@ fn lines(org: &Organization, of: Approved, noun: &str, a: &Approval, narrow: boo
         }
     }
     out
+}
+
+/// The issuer after «приказом» / «к приказу»: an authority's own положение
+/// names the authority in full («Отдела образования администрации …
+/// района»), other documents as [`Organization::genitive`] does.
+fn issuer_genitive(org: &Organization, of: Approved) -> String {
+    match of {
+        Approved::MunicipalProvision => org.name_in(Case::Genitive).text.trim().to_string(),
+        _ => org.genitive(),
+    }
 }
 
 /// The position line and the signature line of an approval's signer.

@@ -323,7 +323,7 @@ fn approved_document(a: &mut Args) -> Result<Approved, Error> {
     let key = a.text("document")?;
     Approved::from_key(&key).ok_or_else(|| {
         invalid(format!(
-            "{}: документа «{key}» нет; пишите document=\"provision\", document=\"programme\", document=\"roadmap\" или document=\"plans\"",
+            "{}: документа «{key}» нет; пишите document=\"provision\", document=\"programme\", document=\"roadmap\", document=\"plans\" или document=\"municipal-provision\"",
             a.component
         ))
     })

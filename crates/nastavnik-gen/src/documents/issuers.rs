@@ -19,6 +19,8 @@ impl DocumentKind {
     /// assert!(!DocumentKind::Provision.fits(OrganizationKind::Authority));
     /// assert!(DocumentKind::Provision.fits(OrganizationKind::School));
     /// assert!(!DocumentKind::MunicipalReport.fits(OrganizationKind::School));
+    /// assert!(DocumentKind::MunicipalProvision.fits(OrganizationKind::Authority));
+    /// assert!(!DocumentKind::MunicipalProvision.fits(OrganizationKind::School));
     /// ```
     pub fn fits(self, issuer: OrganizationKind) -> bool {
         let both = matches!(
@@ -27,7 +29,10 @@ impl DocumentKind {
                 | DocumentKind::OrderFinalEvent
                 | DocumentKind::Roadmap
         );
-        let authority_only = matches!(self, DocumentKind::MunicipalReport);
+        let authority_only = matches!(
+            self,
+            DocumentKind::MunicipalReport | DocumentKind::MunicipalProvision
+        );
         match issuer {
             OrganizationKind::School => !authority_only,
             OrganizationKind::Authority => both || authority_only,

@@ -6,6 +6,7 @@ pub mod context;
 pub mod edits;
 pub mod issuers;
 pub mod municipal;
+pub mod municipal_provision;
 pub mod order_text;
 pub mod participants;
 pub mod report;
@@ -71,6 +72,8 @@ document_kinds! {
     ReportFinal => ("report-final", "Справка об итоговых результатах реализации целевой модели наставничества", "report.md"),
     /// Аналитическая справка органа управления образованием по данным его школ.
     MunicipalReport => ("municipal-report", "Аналитическая справка о реализации целевой модели наставничества по данным образовательных организаций", "municipal-report.md"),
+    /// Положение органа управления образованием о муниципальной системе (целевой модели) наставничества.
+    MunicipalProvision => ("municipal-provision", "Положение о муниципальной системе (целевой модели) наставничества", "municipal-provision.md"),
     /// Индивидуальные планы развития наставляемых.
     DevelopmentPlan => ("development-plan", "Индивидуальные планы развития наставляемых", "development-plan.md"),
     /// База наставников: personal data, only when asked for by name.
@@ -309,7 +312,9 @@ fn edits_for(org: &Organization, kind: DocumentKind) -> Result<edits::Edits<'_>,
         });
     }
     let (order, field) = match kind {
-        DocumentKind::Provision => (org.orders.provision.as_ref(), "orders.provision"),
+        DocumentKind::Provision | DocumentKind::MunicipalProvision => {
+            (org.orders.provision.as_ref(), "orders.provision")
+        }
         DocumentKind::Programme => (org.orders.programme.as_ref(), "orders.programme"),
         _ => return Ok(edits::Edits::default()),
     };
@@ -336,7 +341,9 @@ fn document_date(org: &Organization, kind: DocumentKind) -> Option<chrono::Naive
     }
     let o = &org.orders;
     match kind {
-        DocumentKind::Provision => o.provision.as_ref().or(o.implementation.as_ref()),
+        DocumentKind::Provision | DocumentKind::MunicipalProvision => {
+            o.provision.as_ref().or(o.implementation.as_ref())
+        }
         DocumentKind::Programme => o.programme.as_ref().or(o.implementation.as_ref()),
         _ => o.implementation.as_ref(),
     }
@@ -433,6 +440,9 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         return Err(missing(&m.to_string()));
     }
     if let Some(context) = teachers::context(org, kind)? {
+        return Ok(context);
+    }
+    if let Some(context) = municipal_provision::context(org, kind)? {
         return Ok(context);
     }
     let roadmap = org.roadmap.as_ref().map(RoadmapView::new);
