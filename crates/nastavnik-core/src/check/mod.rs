@@ -60,6 +60,8 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
         ("pairs", &orders.pairs),
         ("rewards", &orders.rewards),
         ("final_event", &orders.final_event),
+        ("provision", &orders.provision),
+        ("programme", &orders.programme),
     ] {
         for (i, key) in order
             .iter()
@@ -82,6 +84,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.approvals(name, order);
         }
     }
+    checker.default_stamps_cite_approving();
     crate::model::edits::check_orders(org, &mut |field, message, error| {
         if error {
             checker.error(field, message)

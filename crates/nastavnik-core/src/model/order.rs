@@ -63,6 +63,10 @@ pub struct Order {
     /// the curator when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acquainted: Option<Vec<String>>,
+    /// Earlier acts the order repeals («Признать утратившим силу …»): an
+    /// order on the положение or the программа replacing an older one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeals: Vec<IssuedDocument>,
     // Approvals and the title page of the положение and the программа
     // (model/approval.rs); other orders do not print them.
     /// Approvals (грифы) of the положение or the программа this order approves,
