@@ -16,6 +16,7 @@ mod house_style;
 mod injection;
 mod loader;
 mod municipal;
+mod order_set;
 mod page_breaks;
 mod points;
 mod reports;

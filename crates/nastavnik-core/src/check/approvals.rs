@@ -190,6 +190,16 @@ impl Checker<'_> {
                         if document == "provision" { "положения" } else { "программы" }
                     ),
                 ),
+                Some(own) if !same_order(own, implementation) && approves => self.error(
+                    "orders.implementation.annexes".into(),
+                    format!(
+                        "{nominative} утверждают два приказа: приказ о внедрении ({} № {}, приложение {document}) и orders.{document} ({} № {}); оставьте один — уберите {document} из orders.implementation.annexes или раздел orders.{document}",
+                        crate::russian::date_numeric(implementation.date),
+                        implementation.number.trim(),
+                        crate::russian::date_numeric(own.date),
+                        own.number.trim()
+                    ),
+                ),
                 None if !approves => self.warning(
                     "orders.implementation".into(),
                     format!(

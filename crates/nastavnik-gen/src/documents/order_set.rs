@@ -51,6 +51,14 @@ pub fn named<'a>(
             .filter(|p| !is_pupil(p))
             .map(|p| &p.name)
     };
+    // The order on pairs charges the mentors (and names the staff among the
+    // mentees) before it charges the curator.
+    if kind == DocumentKind::OrderPairs {
+        for pair in &org.participants.pairs {
+            out.extend(participant(&pair.mentor));
+            out.extend(pair.mentees.iter().filter_map(|m| participant(m)));
+        }
+    }
     match kind {
         DocumentKind::OrderImplementation
         | DocumentKind::OrderCurator
@@ -69,12 +77,6 @@ pub fn named<'a>(
         );
     }
     match kind {
-        DocumentKind::OrderPairs => {
-            for pair in &org.participants.pairs {
-                out.extend(participant(&pair.mentor));
-                out.extend(pair.mentees.iter().filter_map(|m| participant(m)));
-            }
-        }
         DocumentKind::OrderRewards => {
             for r in order.map(|o| &o.rewards[..]).unwrap_or_default() {
                 match org.participants.get(&r.who) {
