@@ -367,7 +367,8 @@ fn the_curator_is_appointed_once() {
     let text = renderer()
         .document(&school(&yaml), DocumentKind::OrderImplementation)
         .unwrap()
-        .plain_text();
+        .plain_text()
+        .replace('\u{a0}', " ");
     assert!(
         text.contains("А.И. Мухину (назначен приказом от 29.08.2025 № 205-о)"),
         "{text}"
