@@ -143,6 +143,8 @@ fn hostile_text_renders_literally_and_the_layout_survives() {
                     DocumentKind::ReportInterim
                         | DocumentKind::ReportFinal
                         | DocumentKind::MunicipalReport
+                        // its положение is annex 2 of the order on implementation
+                        | DocumentKind::OrderProvision
                 ) || kind.id().starts_with("teachers-") =>
             {
                 continue

@@ -4,7 +4,9 @@
 //! that document: its own order (`orders.provision`, `orders.programme`)
 //! or the order on implementation that annexes it.
 
-use super::consistency::{approved_order, implementation_approves, noun, same_order};
+use super::consistency::{
+    approved_order, approved_word, implementation_approves, noun, same_order,
+};
 use super::{close_keys, Checker};
 use crate::{Approval, ApprovalKind, Order, OrganizationKind, MAX_APPROVAL_COLUMNS};
 
@@ -130,7 +132,10 @@ impl Checker<'_> {
                 let hint = if key == "implementation" {
                     format!("добавьте {document} в orders.implementation.annexes (приказ о внедрении утвердит {accusative} как приложение) или сошлитесь на document: {document}")
                 } else {
-                    format!("сошлитесь на document: {document} — приказ, которым {nominative} утверждено")
+                    format!(
+                        "сошлитесь на document: {document} — приказ, которым {nominative} {}",
+                        approved_word(document)
+                    )
                 };
                 self.error(
                     format!("{at}.document"),
@@ -158,8 +163,9 @@ impl Checker<'_> {
             self.error(
                 format!("{at}.number"),
                 format!(
-                    "в файле нет приказа от {} № {number}, которым {nominative} утверждено: опишите его в orders.{document} (number и date) и сошлитесь на него — document: {document}",
-                    crate::russian::date_numeric(date)
+                    "в файле нет приказа от {} № {number}, которым {nominative} {}: опишите его в orders.{document} (number и date) и сошлитесь на него — document: {document}",
+                    crate::russian::date_numeric(date),
+                    approved_word(document)
                 ),
             );
         }
@@ -184,7 +190,8 @@ impl Checker<'_> {
                 Some(own) if same_order(own, implementation) && !approves => self.error(
                     format!("orders.{document}.number"),
                     format!(
-                        "{nominative} утверждено приказом № {} от {} — это приказ о внедрении, а в его приложениях {} нет; добавьте {document} в orders.implementation.annexes или дайте приказу об утверждении свой номер и дату",
+                        "{nominative} {} приказом № {} от {} — это приказ о внедрении, а в его приложениях {} нет; добавьте {document} в orders.implementation.annexes или дайте приказу об утверждении свой номер и дату",
+                        approved_word(document),
                         own.number.trim(),
                         crate::russian::date_numeric(own.date),
                         if document == "provision" { "положения" } else { "программы" }

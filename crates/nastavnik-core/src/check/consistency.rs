@@ -169,6 +169,15 @@ pub(crate) fn noun(document: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// «утверждено» / «утверждена», agreeing with the document.
+pub(crate) fn approved_word(document: &str) -> &'static str {
+    if document == "provision" {
+        "утверждено"
+    } else {
+        "утверждена"
+    }
+}
+
 /// Adopted (ПРИНЯТО) before approved (УТВЕРЖДЕНО), for each stamp that
 /// carries its own date; the approving order puts it into force not
 /// before it is signed.
@@ -177,7 +186,7 @@ fn approval_dates(org: &Organization, found: &mut Vec<Problem>) {
         let Some(approving) = approving_order(org, document) else {
             continue;
         };
-        let (nominative, _) = noun(document);
+        let (nominative, accusative) = noun(document);
         // The council's date is checked in `order_dates` for the documents'
         // own orders; here the order on implementation that approves them.
         if approved_order(org, document).is_none() {
@@ -187,9 +196,10 @@ fn approval_dates(org: &Organization, found: &mut Vec<Problem>) {
                         found,
                         "council.date".into(),
                         format!(
-                            "педагогический совет принял {nominative} {}, позже приказа о внедрении, которым {} утверждено ({} № {}); принимают до утверждения — проверьте даты",
+                            "педагогический совет принял {accusative} {}, позже приказа о внедрении, которым {} {} ({} № {}); принимают до утверждения — проверьте даты",
                             numeric(council.date),
                             if document == "provision" { "оно" } else { "она" },
+                            approved_word(document),
                             numeric(approving.date),
                             approving.number.trim()
                         ),
@@ -208,8 +218,9 @@ fn approval_dates(org: &Organization, found: &mut Vec<Problem>) {
                         found,
                         format!("orders.{document}.approvals[{i}].date"),
                         format!(
-                            "гриф «ПРИНЯТО» датирован {}, позже приказа, которым {nominative} утверждено ({} № {}); принимают до утверждения — проверьте даты",
+                            "гриф «ПРИНЯТО» датирован {}, позже приказа, которым {nominative} {} ({} № {}); принимают до утверждения — проверьте даты",
                             numeric(date),
+                            approved_word(document),
                             numeric(approving.date),
                             approving.number.trim()
                         ),

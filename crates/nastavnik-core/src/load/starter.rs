@@ -153,12 +153,6 @@ orders:                               # приказы: номер и дата �
 #     number: {curator_order}          # куратора сам, а ссылается на этот приказ
 #     date: 01.09.{year}
 #     acquainted: [curator]
-#   provision:                        # об утверждении положения, если не приказом о внедрении
-#     number: {provision_order}
-#     date: 01.09.{year}
-#     start: 01.09.{year}              # «Ввести в действие с …»
-#     repeals:                        # «Признать утратившим силу …», если было прежнее положение
-#       - {{ name: приказ, number: "1", date: 01.09.{prev}, title: Об утверждении положения о наставничестве }}
 #   pairs:                            # об утверждении наставнических пар (групп)
 #     number: {pairs_order}
 #     date: 01.10.{year}
@@ -213,8 +207,6 @@ orders:                               # приказы: номер и дата �
         council_number = todo("номер протокола"),
         order_number = todo("номер приказа о внедрении"),
         curator_order = todo("номер приказа о назначении куратора"),
-        provision_order = todo("номер приказа об утверждении положения"),
-        prev = year - 1,
         pairs_order = todo("номер приказа о парах"),
         rewards_order = todo("номер приказа о поощрении"),
         event_order = todo("номер приказа об итоговом мероприятии"),
