@@ -60,7 +60,8 @@ pub struct Order {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rewards: Vec<Reward>,
     /// Keys of the people who sign «С приказом ознакомлены:» (a school's order);
-    /// the curator when absent.
+    /// when absent, everyone the order's points name or charge with a task
+    /// (the head and pupils left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acquainted: Option<Vec<String>>,
     /// Earlier acts the order repeals («Признать утратившим силу …»): an
