@@ -183,6 +183,7 @@ impl Checker<'_> {
         let Some(implementation) = org.orders.implementation.as_ref() else {
             return;
         };
+        let keeps_documents = org.council.is_some() || !org.forms.is_empty();
         for document in ["provision", "programme"] {
             let (nominative, accusative) = noun(document);
             let approves = implementation_approves(org, document);
@@ -207,7 +208,9 @@ impl Checker<'_> {
                         own.number.trim()
                     ),
                 ),
-                None if !approves => self.warning(
+                // Only a file that keeps its положение and программа (a council
+                // adopts them, forms are chosen) is told of their default stamp.
+                None if !approves && keeps_documents => self.warning(
                     "orders.implementation".into(),
                     format!(
                         "гриф {} «УТВЕРЖДЕНО приказом от {} № {}» ссылается на приказ о внедрении, а тот {accusative} не утверждает; опишите приказ об утверждении в orders.{document} (number и date) или добавьте {document} в orders.implementation.annexes",

@@ -40,7 +40,9 @@ pub fn named<'a>(
     kind: DocumentKind,
     order: Option<&'a Order>,
 ) -> Vec<&'a Person> {
-    if org.kind != OrganizationKind::School {
+    // Only an order's own points name people; other documents see the
+    // order on implementation, whose people are not theirs.
+    if org.kind != OrganizationKind::School || kind.order(org).is_none() {
         return Vec::new();
     }
     let mut out: Vec<&Person> = Vec::new();
