@@ -149,7 +149,7 @@ fn words_agree_with_the_programme_and_cite_what_they_name() {
         },
         Approval {
             kind: ApprovalKind::Approved,
-            document: Some("provision".into()),
+            document: Some("programme".into()),
             ..Approval::default()
         },
         Approval {
@@ -169,7 +169,7 @@ fn words_agree_with_the_programme_and_cite_what_they_name() {
         "(протокол от 29.08.2023 № 1)",
         "УТВЕРЖДЕНА",
         "приказом МКОУ «Берёзовская СОШ»",
-        "от 30.08.2023 № 112",
+        "от 30.08.2023 № 113",
         "Приложение № 2",
         "к приказу МКОУ «Берёзовская СОШ»",
         "от 30.08.2023 № 113",

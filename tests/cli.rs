@@ -741,9 +741,17 @@ fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everyth
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
     let renderer = nastavnik_gen::Renderer::new();
-    // The starter has no teachers' system (a section of its own): every other public kind.
+    // The starter has no teachers' system (a section of its own): every other public kind;
+    // its order on implementation approves the положение and the программа (no orders of their own).
     for kind in nastavnik_gen::DocumentKind::ALL.into_iter().filter(|k| {
-        k.is_public() && k.fits(org.organization.kind) && !k.id().starts_with("teachers-")
+        k.is_public()
+            && k.fits(org.organization.kind)
+            && !k.id().starts_with("teachers-")
+            && !matches!(
+                k,
+                nastavnik_gen::DocumentKind::OrderProvision
+                    | nastavnik_gen::DocumentKind::OrderProgramme
+            )
     }) {
         let doc = renderer
             .document(&org.organization, kind)

@@ -10,7 +10,7 @@ short_name: МАОУ «Лицей № 2»
 head: { surname: Громова, name: Ирина, patronymic: Львовна, position: Директор }
 council: { reference: решением педагогического совета, date: 28.08.2024, number: "1" }
 orders:
-  implementation: { number: "101-о", date: 2024-09-02 }
+  implementation: { number: "101-о", date: 2024-09-02, annexes: [provision, programme] }
   pairs: { number: "140-о", date: 2024-10-01 }
   provision: { number: "101-о", date: 2024-09-02 }
 participants:

@@ -19,6 +19,7 @@ mod injection;
 mod loader;
 mod municipal;
 mod municipal_provision;
+mod order_set;
 mod page_breaks;
 mod points;
 mod provision_role;

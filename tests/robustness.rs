@@ -144,6 +144,8 @@ fn hostile_text_renders_literally_and_the_layout_survives() {
                         | DocumentKind::ReportFinal
                         | DocumentKind::MunicipalReport
                         | DocumentKind::MunicipalProvision
+                        // its положение is annex 2 of the order on implementation
+                        | DocumentKind::OrderProvision
                 ) || kind.id().starts_with("teachers-") =>
             {
                 continue

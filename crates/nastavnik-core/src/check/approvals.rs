@@ -1,8 +1,14 @@
 //! Checks of approvals (грифы) and title pages: every key they cite exists,
-//! every number has its date, columns fit the grid.
+//! every number has its date, columns fit the grid, and every stamp
+//! «УТВЕРЖДЕНО приказом … № …» points at an order of the file that approves
+//! that document: its own order (`orders.provision`, `orders.programme`)
+//! or the order on implementation that annexes it.
 
+use super::consistency::{
+    approved_order, approved_word, implementation_approves, noun, same_order,
+};
 use super::{close_keys, Checker};
-use crate::{Approval, ApprovalKind, Order, MAX_APPROVAL_COLUMNS};
+use crate::{Approval, ApprovalKind, Order, OrganizationKind, MAX_APPROVAL_COLUMNS};
 
 /// The keys `document:` may name besides `documents`: the orders and the council.
 pub(crate) const ORDER_KEYS: [&str; 7] = [
@@ -38,6 +44,11 @@ impl Checker<'_> {
         self.approval_list(&path, &order.approvals, order.approval_columns);
         if let Some(page) = &order.title_page {
             self.responsible(&page.compilers, &format!("{path}.title_page.compilers"));
+        }
+        if self.org.kind == OrganizationKind::School {
+            for (i, a) in order.approvals.iter().enumerate() {
+                self.stamp_cites_approving(name, a, &format!("{path}.approvals[{i}]"));
+            }
         }
     }
 
@@ -101,6 +112,130 @@ impl Checker<'_> {
                     format!("{at}.person"),
                     "гриф «УТВЕРЖДАЮ» подписывает руководитель: укажите head или person".into(),
                 );
+            }
+        }
+    }
+
+    /// A stamp of the document `document` that cites an order («УТВЕРЖДЕНО
+    /// приказом …», «УТВЕРЖДАЮ … Приказ от …», «Приложение к приказу …»)
+    /// cites one that approves it.
+    fn stamp_cites_approving(&mut self, document: &str, a: &Approval, at: &str) {
+        if matches!(a.kind, ApprovalKind::Adopted | ApprovalKind::Agreed) {
+            return;
+        }
+        let (nominative, accusative) = noun(document);
+        let orders = &self.org.orders;
+        let own = approved_order(self.org, document);
+        let implementation = orders.implementation.as_ref();
+        let approves_implementation = implementation_approves(self.org, document);
+        if let Some(key) = a.document.as_deref().map(str::trim) {
+            let order = match key {
+                "implementation" => implementation,
+                "curator" => orders.curator.as_ref(),
+                "pairs" => orders.pairs.as_ref(),
+                "rewards" => orders.rewards.as_ref(),
+                "final_event" => orders.final_event.as_ref(),
+                "provision" => orders.provision.as_ref(),
+                "programme" => orders.programme.as_ref(),
+                // `council` and `documents`: acts outside the file's orders.
+                _ => return,
+            };
+            let Some(order) = order else { return };
+            let fits = key == document
+                || (key == "implementation" && approves_implementation)
+                || own.is_some_and(|o| same_order(o, order));
+            if !fits {
+                let hint = if key == "implementation" {
+                    format!("добавьте {document} в orders.implementation.annexes (приказ о внедрении утвердит {accusative} как приложение) или сошлитесь на document: {document}")
+                } else {
+                    format!(
+                        "сошлитесь на document: {document} — приказ, которым {nominative} {}",
+                        approved_word(document)
+                    )
+                };
+                self.error(
+                    format!("{at}.document"),
+                    format!(
+                        "гриф ссылается на приказ orders.{key} ({} № {}), а этот приказ {accusative} не утверждает; {hint}",
+                        crate::russian::date_numeric(order.date),
+                        order.number.trim()
+                    ),
+                );
+            }
+            return;
+        }
+        let (Some(number), Some(date)) = (a.number.as_deref().map(str::trim), a.date) else {
+            return;
+        };
+        let matches = |o: &Order| o.number.trim() == number && o.date == date;
+        let approving = own.is_some_and(matches)
+            || (approves_implementation && implementation.is_some_and(matches));
+        let registered = self
+            .org
+            .documents
+            .values()
+            .any(|d| d.number.trim() == number && d.date == date);
+        if !approving && !registered {
+            self.error(
+                format!("{at}.number"),
+                format!(
+                    "в файле нет приказа от {} № {number}, которым {nominative} {}: опишите его в orders.{document} (number и date) и сошлитесь на него — document: {document}",
+                    crate::russian::date_numeric(date),
+                    approved_word(document)
+                ),
+            );
+        }
+    }
+
+    /// The stamps the file does not write out: by default «УТВЕРЖДЕНО
+    /// приказом …» cites the document's own order, else the order on
+    /// implementation, which must then approve it; an own order that is the
+    /// order on implementation (same number and date) is one of its annexes.
+    pub(super) fn default_stamps_cite_approving(&mut self) {
+        let org = self.org;
+        if org.kind != OrganizationKind::School {
+            return;
+        }
+        let Some(implementation) = org.orders.implementation.as_ref() else {
+            return;
+        };
+        let keeps_documents = org.council.is_some() || !org.forms.is_empty();
+        for document in ["provision", "programme"] {
+            let (nominative, accusative) = noun(document);
+            let approves = implementation_approves(org, document);
+            match approved_order(org, document) {
+                Some(own) if same_order(own, implementation) && !approves => self.error(
+                    format!("orders.{document}.number"),
+                    format!(
+                        "{nominative} {} приказом № {} от {} — это приказ о внедрении, а в его приложениях {} нет; добавьте {document} в orders.implementation.annexes или дайте приказу об утверждении свой номер и дату",
+                        approved_word(document),
+                        own.number.trim(),
+                        crate::russian::date_numeric(own.date),
+                        if document == "provision" { "положения" } else { "программы" }
+                    ),
+                ),
+                Some(own) if !same_order(own, implementation) && approves => self.error(
+                    "orders.implementation.annexes".into(),
+                    format!(
+                        "{nominative} утверждают два приказа: приказ о внедрении ({} № {}, приложение {document}) и orders.{document} ({} № {}); оставьте один — уберите {document} из orders.implementation.annexes или раздел orders.{document}",
+                        crate::russian::date_numeric(implementation.date),
+                        implementation.number.trim(),
+                        crate::russian::date_numeric(own.date),
+                        own.number.trim()
+                    ),
+                ),
+                // Only a file that keeps its положение and программа (a council
+                // adopts them, forms are chosen) is told of their default stamp.
+                None if !approves && keeps_documents => self.warning(
+                    "orders.implementation".into(),
+                    format!(
+                        "гриф {} «УТВЕРЖДЕНО приказом от {} № {}» ссылается на приказ о внедрении, а тот {accusative} не утверждает; опишите приказ об утверждении в orders.{document} (number и date) или добавьте {document} в orders.implementation.annexes",
+                        if document == "provision" { "положения" } else { "программы" },
+                        crate::russian::date_numeric(implementation.date),
+                        implementation.number.trim()
+                    ),
+                ),
+                _ => {}
             }
         }
     }

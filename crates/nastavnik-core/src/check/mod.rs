@@ -61,6 +61,8 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
         ("pairs", &orders.pairs),
         ("rewards", &orders.rewards),
         ("final_event", &orders.final_event),
+        ("provision", &orders.provision),
+        ("programme", &orders.programme),
     ] {
         for (i, key) in order
             .iter()
@@ -86,6 +88,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
     if let Some(roadmap) = &org.roadmap {
         checker.roadmap_approvals(roadmap);
     }
+    checker.default_stamps_cite_approving();
     crate::model::edits::check_orders(org, &mut |field, message, error| {
         if error {
             checker.error(field, message)

@@ -50,6 +50,8 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
         "order-pairs" => Some((&o.pairs, "orders.pairs")),
         "order-rewards" => Some((&o.rewards, "orders.rewards")),
         "order-final-event" => Some((&o.final_event, "orders.final_event")),
+        "order-provision" => Some((&o.provision, "orders.provision")),
+        "order-programme" => Some((&o.programme, "orders.programme")),
         _ => None,
     };
     if let Some((order, field)) = order {
@@ -120,6 +122,20 @@ pub fn missing(org: &Organization, kind: &str) -> Vec<Missing> {
             "в файле нет раздела reports.municipal: период справки (period) и кто её подготовил (prepared_by)",
         )),
         "municipal-provision" => municipal_provision(org, &mut out),
+        // One order approving the document and introducing the model is the
+        // order on implementation: no order of its own to print.
+        "order-provision" | "order-programme" => {
+            let (own, field, what) = if kind == "order-provision" {
+                (&o.provision, "orders.provision", "положение утверждено приказом о внедрении (тот же номер и дата): отдельного приказа нет — его текст в order-implementation; для отдельного приказа дайте orders.provision свой номер или дату")
+            } else {
+                (&o.programme, "orders.programme", "программа утверждена приказом о внедрении (тот же номер и дата): отдельного приказа нет — его текст в order-implementation; для отдельного приказа дайте orders.programme свой номер или дату")
+            };
+            if let (Some(own), Some(implementation)) = (own, &o.implementation) {
+                if crate::check::consistency::same_order(own, implementation) {
+                    out.push(need(field, what));
+                }
+            }
+        }
         "mentor-base" if p.mentors.is_empty() => out.push(need(
             "participants.mentors",
             "нет наставников",

@@ -60,9 +60,14 @@ pub struct Order {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rewards: Vec<Reward>,
     /// Keys of the people who sign «С приказом ознакомлены:» (a school's order);
-    /// the curator when absent.
+    /// when absent, everyone the order's points name or charge with a task
+    /// (the head and pupils left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acquainted: Option<Vec<String>>,
+    /// Earlier acts the order repeals («Признать утратившим силу …»): an
+    /// order on the положение or the программа replacing an older one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeals: Vec<IssuedDocument>,
     // Approvals and the title page of the положение and the программа
     // (model/approval.rs); other orders do not print them.
     /// Approvals (грифы) of the положение or the программа this order approves,

@@ -210,6 +210,8 @@ fn order_of(org: &Organization, kind: DocumentKind) -> Option<&Order> {
         DocumentKind::OrderPairs => o.pairs.as_ref(),
         DocumentKind::OrderRewards => o.rewards.as_ref(),
         DocumentKind::OrderFinalEvent => o.final_event.as_ref(),
+        DocumentKind::OrderProvision => o.provision.as_ref(),
+        DocumentKind::OrderProgramme => o.programme.as_ref(),
         _ => None,
     }
 }

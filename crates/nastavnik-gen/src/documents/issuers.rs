@@ -21,6 +21,9 @@ impl DocumentKind {
     /// assert!(!DocumentKind::MunicipalReport.fits(OrganizationKind::School));
     /// assert!(DocumentKind::MunicipalProvision.fits(OrganizationKind::Authority));
     /// assert!(!DocumentKind::MunicipalProvision.fits(OrganizationKind::School));
+    /// // The orders on a school's положение and programme are a school's.
+    /// assert!(DocumentKind::OrderProvision.fits(OrganizationKind::School));
+    /// assert!(!DocumentKind::OrderProgramme.fits(OrganizationKind::Authority));
     /// ```
     pub fn fits(self, issuer: OrganizationKind) -> bool {
         let both = matches!(

@@ -7,6 +7,7 @@ pub mod edits;
 pub mod issuers;
 pub mod municipal;
 pub mod municipal_provision;
+pub mod order_set;
 pub mod order_text;
 pub mod participants;
 pub mod report;
@@ -60,6 +61,10 @@ document_kinds! {
     OrderRewards => ("order-rewards", "Приказ о поощрении участников наставнической деятельности", "order-rewards.md"),
     /// Приказ о проведении итогового мероприятия.
     OrderFinalEvent => ("order-final-event", "Приказ о проведении итогового мероприятия", "order-final-event.md"),
+    /// Приказ об утверждении положения о программе наставничества, the положение annexed.
+    OrderProvision => ("order-provision", "Приказ об утверждении положения о программе наставничества (положение в приложении)", "order-provision.md"),
+    /// Приказ об утверждении программы наставничества, the программа annexed.
+    OrderProgramme => ("order-programme", "Приказ об утверждении программы наставничества (программа в приложении)", "order-programme.md"),
     /// Положение о программе наставничества.
     Provision => ("provision", "Положение о программе наставничества", "provision.md"),
     /// Программа наставничества.
@@ -146,6 +151,8 @@ impl DocumentKind {
             DocumentKind::OrderPairs => (o.pairs.as_ref(), "orders.pairs"),
             DocumentKind::OrderRewards => (o.rewards.as_ref(), "orders.rewards"),
             DocumentKind::OrderFinalEvent => (o.final_event.as_ref(), "orders.final_event"),
+            DocumentKind::OrderProvision => (o.provision.as_ref(), "orders.provision"),
+            DocumentKind::OrderProgramme => (o.programme.as_ref(), "orders.programme"),
             _ => return None,
         })
     }
@@ -211,7 +218,7 @@ fn build_with(
         }
         other => other,
     })?;
-    let sections = embed_provision(org, kind, templates, sections, &edits)?;
+    let sections = embed_approved(org, kind, templates, sections, &edits)?;
     let title = sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -260,10 +267,11 @@ pub fn template_name(kind: DocumentKind) -> &'static str {
     kind.template()
 }
 
-/// The положение as an annex of the order on implementation: its text, from
-/// its title on (its own stamps give way to the annex mark), goes after the
-/// mark of its annex.
-fn embed_provision(
+/// The положение or the программа as an annex of the order that approves
+/// it (the order on implementation, or the order on the document itself):
+/// its text, from its title on (its own stamps and title page give way to
+/// the annex mark), goes after the mark of its annex.
+fn embed_approved(
     org: &Organization,
     kind: DocumentKind,
     templates: &Templates,
@@ -271,27 +279,35 @@ fn embed_provision(
     edits: &edits::Edits,
 ) -> Result<Vec<crate::ir::Section>, GenError> {
     use crate::ir::{Aside, AsideKind, Block};
-    let Some(number) = edits.annexes.get("provision") else {
-        return Ok(sections);
+    let approved: &[(&str, DocumentKind)] = match kind {
+        DocumentKind::OrderImplementation => &[
+            ("provision", DocumentKind::Provision),
+            ("programme", DocumentKind::Programme),
+        ],
+        DocumentKind::OrderProvision => &[("provision", DocumentKind::Provision)],
+        DocumentKind::OrderProgramme => &[("programme", DocumentKind::Programme)],
+        _ => return Ok(sections),
     };
-    if kind != DocumentKind::OrderImplementation {
-        return Ok(sections);
-    }
-    let provision = build(org, DocumentKind::Provision, templates)?;
-    let body: Vec<Block> = provision
-        .sections
-        .into_iter()
-        .flat_map(|s| s.blocks)
-        .skip_while(|b| !matches!(b, Block::Heading { level: 1, .. }))
-        .collect();
-    let mark = format!("Приложение {number}");
-    if let Some(section) = sections.iter_mut().find(|s| {
-        s.blocks.iter().any(|b| {
-            matches!(b, Block::Aside(Aside { kind: AsideKind::AnnexMark, lines })
-                if lines.first() == Some(&mark))
-        })
-    }) {
-        section.blocks.extend(body);
+    for (key, document) in approved {
+        let Some(number) = edits.annexes.get(*key) else {
+            continue;
+        };
+        let built = build(org, *document, templates)?;
+        let body: Vec<Block> = built
+            .sections
+            .into_iter()
+            .flat_map(|s| s.blocks)
+            .skip_while(|b| !matches!(b, Block::Heading { level: 1, .. }))
+            .collect();
+        let mark = format!("Приложение {number}");
+        if let Some(section) = sections.iter_mut().find(|s| {
+            s.blocks.iter().any(|b| {
+                matches!(b, Block::Aside(Aside { kind: AsideKind::AnnexMark, lines })
+                    if lines.first() == Some(&mark))
+            })
+        }) {
+            section.blocks.extend(body);
+        }
     }
     Ok(sections)
 }
@@ -302,9 +318,16 @@ fn embed_provision(
 fn edits_for(org: &Organization, kind: DocumentKind) -> Result<edits::Edits<'_>, GenError> {
     if let Some((order, field)) = kind.order(org) {
         let annexes = order_text::annexes(org, kind, order, field)?;
+        // In the orders on the положение and the программа, `points` edit
+        // the approved document's clauses, not the order's points.
+        let approves = matches!(
+            kind,
+            DocumentKind::OrderProvision | DocumentKind::OrderProgramme
+        );
         return Ok(edits::Edits {
             points: order
                 .and_then(|o| o.points.as_ref())
+                .filter(|_| !approves)
                 .map(|p| (p, format!("{field}.points"))),
             scope: edits::Scope::FirstList,
             sections: None,
@@ -466,11 +489,15 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
             .filter_map(|k| org.people.get(k))
             .map(|p| p.styled(Case::Nominative, names))
             .collect(),
-        None => org
-            .curator()
-            .map(|p| p.styled(Case::Nominative, names))
+        None => order_set::named(org, kind, order)
             .into_iter()
-            .collect(),
+            .map(|p| p.styled(Case::Nominative, names))
+            .fold(Vec::new(), |mut out, name| {
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+                out
+            }),
     };
     let p = &org.participants;
     let name_of = |id: &str| {
@@ -725,8 +752,19 @@ fn context(org: &Organization, kind: DocumentKind) -> Result<Value, GenError> {
         .and_then(|o| o.document_title.as_deref())
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
+    let programme_title = org
+        .orders
+        .programme
+        .as_ref()
+        .and_then(|o| o.document_title.as_deref())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     Ok(minijinja::context! {
         provision_title => provision_title,
+        programme_title => programme_title,
+        curator_order => order_set::curator_order(org, kind).map(Value::from_serialize),
+        role_full_dative => order_set::role_dative_full(&order_text::role(org, order)),
+        repeals => order.map(order_set::repeals).unwrap_or_default(),
         role => Value::from_serialize(order_text::role(org, order)),
         working_group => order_text::working_group(org, order).map(Value::from_serialize),
         annex_no => Value::from_serialize(order_text::numbers(&annexes)),

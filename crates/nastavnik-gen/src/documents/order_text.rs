@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use nastavnik_core::grammar::{Case, Gender};
-use nastavnik_core::{Annex, Order, Organization, RoleWord, TextBlock};
+use nastavnik_core::{Annex, Order, Organization, OrganizationKind, RoleWord, TextBlock};
 use serde::Serialize;
 
 use crate::documents::report::TextBlockView;
@@ -249,13 +249,27 @@ fn built(
     order: &Order,
 ) -> (Vec<&'static str>, Vec<&'static str>) {
     let mut out = Vec::new();
-    let on_request = if kind == DocumentKind::OrderImplementation {
-        vec!["provision"]
-    } else {
-        Vec::new()
-    };
+    let mut on_request = Vec::new();
+    if kind == DocumentKind::OrderImplementation && org.kind == OrganizationKind::School {
+        // The положение and the программа are its annexes when listed, or
+        // when their own order is this very one (same number and date).
+        if org.roadmap.is_some() {
+            out.push("roadmap");
+        }
+        for document in ["provision", "programme"] {
+            let own = nastavnik_core::check::consistency::approved_order(org, document);
+            if own.is_some_and(|o| nastavnik_core::check::consistency::same_order(o, order)) {
+                out.push(document);
+            } else {
+                on_request.push(document);
+            }
+        }
+    }
     match kind {
+        DocumentKind::OrderImplementation if org.kind == OrganizationKind::School => {}
         DocumentKind::OrderImplementation if org.roadmap.is_some() => out.push("roadmap"),
+        DocumentKind::OrderProvision => out.push("provision"),
+        DocumentKind::OrderProgramme => out.push("programme"),
         DocumentKind::OrderPairs => out.push("pairs"),
         DocumentKind::OrderFinalEvent
             if order
