@@ -265,7 +265,9 @@ fn the_role_word_is_used_in_every_order() {
     );
     let pairs = text(&org, DocumentKind::OrderPairs);
     assert!(
-        pairs.contains("Ответственной за внедрение ЦМН Е.В. Шевчук организовать"),
+        pairs.contains(
+            "Ответственной за внедрение целевой модели наставничества Е.В. Шевчук организовать"
+        ),
         "{pairs}"
     );
     for (text, what) in both(&org, DocumentKind::OrderCurator) {

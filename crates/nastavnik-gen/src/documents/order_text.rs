@@ -27,6 +27,9 @@ pub struct RoleView {
     pub short_dative: String,
     /// After «на»: «куратора ЦМН».
     pub short_accusative: String,
+    /// At the start of a point of an order that does not introduce «ЦМН»:
+    /// «Куратору внедрения целевой модели наставничества».
+    pub full_dative: String,
     /// In a title after «О назначении»: «куратора внедрения целевой модели наставничества».
     pub title_genitive: String,
     /// The role as the положение's clauses name it, in the generic masculine.
@@ -103,6 +106,10 @@ impl RoleView {
                     short: format!("{word} ЦМН"),
                     short_dative: format!("{}у ЦМН", crate::grammar_filters::upper_first(word)),
                     short_accusative: format!("{word}а ЦМН"),
+                    full_dative: format!(
+                        "{}у внедрения {model}",
+                        crate::grammar_filters::upper_first(word)
+                    ),
                     title_genitive: format!("{word}а внедрения {model}"),
                     noun,
                 }
@@ -130,6 +137,7 @@ impl RoleView {
                     short: format!("{nom} за внедрение ЦМН"),
                     short_dative: format!("{dat} за внедрение ЦМН"),
                     short_accusative: format!("{acc} за внедрение ЦМН"),
+                    full_dative: format!("{dat} за внедрение {model}"),
                     title_genitive: format!("ответственного за внедрение {model}"),
                     noun,
                 }
