@@ -210,20 +210,24 @@ static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)").unwrap()
 });
 static YEAR_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)[ \t]+(гг?\.)").unwrap());
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[ \t]+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b").unwrap()
+});
 
 /// Applies the non-breaking rules to running text: «№ 9», «§ 2»,
-/// «Е.В. Шевчук», «Шевчук Е.В.», «2020 г.» stay on one line. Only spaces
-/// change; every other character is kept as typed.
+/// «Е.В. Шевчук», «Шевчук Е.В.», «2020 г.», «15 сентября» stay on one line.
+/// Only spaces change; every other character is kept as typed.
 ///
 /// ```
 /// use nastavnik_core::russian::polish;
 /// assert_eq!(polish("школа №9, А.В.Уханов, 2020 г."), "школа №\u{a0}9, А.В.\u{a0}Уханов, 2020\u{a0}г.");
 /// ```
 pub fn polish(text: &str) -> String {
-    if !text.contains(['№', '§', '.']) {
+    if !text.contains(['№', '§', '.']) && !text.bytes().any(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
-    let text = NUMBER_SIGN.replace_all(text, "$1\u{a0}$2");
+    let text = DAY_MONTH.replace_all(text, "$1\u{a0}$2");
+    let text = NUMBER_SIGN.replace_all(&text, "$1\u{a0}$2");
     let text = INITIALS_FIRST.replace_all(&text, "$1$2\u{a0}$3");
     let text = SURNAME_FIRST.replace_all(&text, "$1\u{a0}$2$3");
     YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
@@ -324,6 +328,10 @@ mod tests {
         );
         assert_eq!(polish("(Прокофьева Н.Ю.)"), "(Прокофьева\u{a0}Н.Ю.)");
         assert_eq!(polish("2020-2027 гг."), "2020-2027\u{a0}гг.");
+        assert_eq!(
+            polish("с 1 по 15 сентября 2023 года, до 25 числа"),
+            "с 1 по 15\u{a0}сентября 2023 года, до 25 числа"
+        );
         assert_eq!(polish("без правил"), "без правил");
         // Nothing but spaces changes.
         let hostile = "# * _ [ ] $ < > & \" \\ @ { } %";
