@@ -354,3 +354,23 @@ fn list_shows_every_kind() {
         );
     }
 }
+
+/// A head's position written in lower case («директор») opens the signature's
+/// line with a capital, in the PDF and the DOCX.
+#[test]
+fn the_signature_opens_with_a_capital() {
+    let org = sample("berezovka-2023.yaml");
+    assert_eq!(org.head.position.trim(), "директор");
+    let pdf = render(&org, DocumentKind::OrderProvision, Format::Pdf);
+    let docx = render(&org, DocumentKind::OrderProvision, Format::Docx);
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(text.lines().any(|l| l.starts_with("Директор ")), "{text}");
+        assert!(!text.lines().any(|l| l.starts_with("директор ")), "{text}");
+    }
+    let text = docx_text(&docx);
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("Директор\t")),
+        "{text}"
+    );
+}

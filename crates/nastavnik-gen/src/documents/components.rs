@@ -558,8 +558,9 @@ pub fn resolve(
         })),
         Component::Directive { text } => block(line(text, false)),
         Component::Notice { text } => block(line(text, true)),
+        // The position opens the signature's line: «директор» prints «Директор».
         Component::Signature { position, name } => block(Block::Signature(Signature {
-            position: position.clone(),
+            position: crate::grammar_filters::upper_first(position),
             name: name.clone(),
         })),
         Component::Acquaintance { label, names } => block(Block::Acquaintance(Acquaintance {
