@@ -771,3 +771,77 @@ fn init_writes_a_file_check_lists_its_placeholders_and_filled_it_renders_everyth
         "dated for 2025/2026"
     );
 }
+
+/// A template from a user's folder that grows a value without bound (a
+/// string doubled in a loop: fuel does not count its size) stops at the
+/// memory ceiling with a Russian message and exit code 1, writing nothing —
+/// for render and for bundle.
+#[test]
+fn a_template_that_grows_without_bound_stops_at_the_ceiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("t");
+    std::fs::create_dir(&templates).unwrap();
+    let original = std::fs::read_to_string(root().join("templates/order-curator.md")).unwrap();
+    let doubling = original.replacen(
+        "{% block purpose %}",
+        "{% block purpose %}{% set ns = namespace(s=\"ab\") %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}",
+        1,
+    );
+    assert_ne!(doubling, original, "the template has a purpose block");
+    std::fs::write(templates.join("order-curator.md"), doubling).unwrap();
+    let sample = root().join("samples/school9-2020.yaml");
+    let out = dir.path().join("out");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+            .args(args)
+            .env("NASTAVNIK_MEMORY_CEILING_MIB", "64")
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "render",
+        sample.to_str().unwrap(),
+        "--doc",
+        "order-curator",
+        "--templates",
+        templates.to_str().unwrap(),
+        "--format",
+        "pdf,docx",
+        "--output",
+        out.join("prikaz").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("заняли больше 64 МиБ памяти"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "nothing is written");
+    let schools = dir.path().join("schools");
+    std::fs::create_dir(&schools).unwrap();
+    std::fs::copy(&sample, schools.join("school9.yaml")).unwrap();
+    let o = run(&[
+        "bundle",
+        schools.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!out.exists(), "the bundle writes nothing");
+    // The embedded templates are not limited, and the same file renders.
+    let o = nastavnik(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "--doc",
+            "order-curator",
+            "--output",
+            out.join("prikaz.pdf").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -1,6 +1,10 @@
 //! `nastavnik`: documents of the Р-145 mentoring model from a YAML file.
 
 mod bundle;
+mod memory;
+
+#[global_allocator]
+static ALLOCATOR: memory::Counted = memory::Counted;
 mod output;
 
 use std::io::Write;
@@ -382,6 +386,15 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Command::Render {
+        templates: Some(_), ..
+    }
+    | Command::Bundle {
+        templates: Some(_), ..
+    } = &cli.command
+    {
+        memory::limit_for_user_templates();
+    }
     let result = match cli.command {
         Command::Check { files, format } => check(&files, &format),
         Command::Init {
