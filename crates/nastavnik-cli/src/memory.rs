@@ -3,8 +3,9 @@
 //! recursion and output, but not what a value grows to: a string doubled in
 //! a loop (`{% set s = s ~ s %}`) would take the machine's memory. With the
 //! ceiling on, every allocation is counted, and a run that passes the ceiling
-//! stops at once with a Russian message and exit code 1 — before it could
-//! write anything, as templates run before any output is opened.
+//! stops at once with a Russian message and exit code 1 — before the
+//! document it was making is written, as templates run before any output of
+//! that document is opened.
 //!
 //! Off (the default, embedded templates), the allocator adds one relaxed
 //! load per allocation.
@@ -50,8 +51,7 @@ fn over() -> ! {
     let _ = writeln!(
         std::io::stderr(),
         "ошибка шаблона: шаблоны из каталога --templates заняли больше {mib} МиБ памяти \
-         (значение, растущее в цикле, например строка, удваиваемая через ~?); работа остановлена, \
-         файлы не записаны"
+         (значение, растущее в цикле, например строка, удваиваемая через ~?); работа остановлена"
     );
     std::process::exit(1)
 }
