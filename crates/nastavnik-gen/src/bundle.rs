@@ -16,7 +16,7 @@
 
 use nastavnik_core::Prepared;
 
-use crate::backend::typst::{to_typst, Layout, PdfMeta};
+use crate::backend::typst::{to_bundle_typst, Bookmarks, Layout, PdfMeta};
 use crate::ir::{Block, Document, Section};
 use crate::{DocumentKind, GenError, Pdf, Renderer};
 
@@ -91,7 +91,11 @@ pub fn pdfs(
     docs: &[(DocumentKind, Document)],
 ) -> Result<LaidOut, GenError> {
     let merged = merge(title, docs);
-    let source = to_typst(&merged, renderer.engine.body_family());
+    let bookmarks = match renderer.standard {
+        Some(standard) if standard.checks_heading_levels() => Bookmarks::Flat,
+        _ => Bookmarks::Nested,
+    };
+    let source = to_bundle_typst(&merged, renderer.engine.body_family(), bookmarks);
     drop(merged);
     let layout = Layout {
         text: renderer.templates.layout_library(),

@@ -26,6 +26,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use nastavnik_gen::backend::typst::timing;
 use nastavnik_gen::{bundle, DocumentKind, Format, Renderer, TypstEngine};
 
 const SAMPLES: [&str; 5] = [
@@ -397,6 +398,13 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
     };
     let next = AtomicUsize::new(0);
     let documents = AtomicUsize::new(0);
+    // Our own phases, summed over the threads (Typst's are counted by the engine).
+    let loading = Phase::default();
+    let modelling = Phase::default();
+    let writing = Phase::default();
+    for phase in [&timing::LAYOUT, &timing::CUT, &timing::EXPORT] {
+        phase.take();
+    }
     let start = Instant::now();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
@@ -411,18 +419,27 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
                         }
                     }
                     Mode::Bundle | Mode::Twice => {
-                        let org = nastavnik_core::load_path(file).unwrap().organization;
-                        let (docs, _) = bundle::documents(&renderer, &org, &[]).unwrap();
+                        let org = loading
+                            .time(|| nastavnik_core::load_path(file))
+                            .unwrap()
+                            .organization;
+                        let (docs, _) = modelling
+                            .time(|| bundle::documents(&renderer, &org, &[]))
+                            .unwrap();
                         if mode == Mode::Bundle {
                             std::hint::black_box(
-                                bundle::pdfs(&renderer, org.short(), &docs).unwrap(),
+                                writing
+                                    .time(|| bundle::pdfs(&renderer, org.short(), &docs))
+                                    .unwrap(),
                             );
                         } else {
-                            for (_, doc) in &docs {
-                                std::hint::black_box(renderer.pdf(doc).unwrap());
-                            }
-                            let merged = bundle::merge(org.short(), &docs);
-                            std::hint::black_box(renderer.pdf(&merged).unwrap());
+                            writing.time(|| {
+                                for (_, doc) in &docs {
+                                    std::hint::black_box(renderer.pdf(doc).unwrap());
+                                }
+                                let merged = bundle::merge(org.short(), &docs);
+                                std::hint::black_box(renderer.pdf(&merged).unwrap());
+                            });
                         }
                         documents.fetch_add(docs.len(), Ordering::SeqCst);
                     }
@@ -433,11 +450,34 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
     });
     let elapsed = start.elapsed();
     println!(
-        "{} {} {:.0}",
+        "{} {} {:.0} {} {} {} {} {} {}",
         documents.into_inner(),
         elapsed.as_secs_f64(),
-        peak_memory_mib().unwrap_or(0.0)
+        peak_memory_mib().unwrap_or(0.0),
+        loading.seconds(),
+        modelling.seconds(),
+        writing.seconds(),
+        timing::LAYOUT.take().as_secs_f64(),
+        timing::CUT.take().as_secs_f64(),
+        timing::EXPORT.take().as_secs_f64(),
     );
+}
+
+/// Time spent in one of our phases, summed over the threads.
+#[derive(Default)]
+struct Phase(std::sync::Mutex<Duration>);
+
+impl Phase {
+    fn time<T>(&self, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        *self.0.lock().unwrap() += start.elapsed();
+        out
+    }
+
+    fn seconds(&self) -> f64 {
+        self.0.lock().unwrap().as_secs_f64()
+    }
 }
 
 fn throughput(exe: &Path) {
@@ -455,6 +495,7 @@ fn throughput(exe: &Path) {
     println!(
         "PDFs of every public kind per organisation (bundle.pdf not counted as a document); one child process per line.\n"
     );
+    let mut phases = Vec::new();
     println!("| organisations | threads | how | documents | wall time | documents/s | against bare Typst | peak memory |");
     println!("|---|---|---|---|---|---|---|---|");
     for &count in &sizes {
@@ -489,7 +530,8 @@ fn throughput(exe: &Path) {
                     .split_whitespace()
                     .filter_map(|w| w.parse().ok())
                     .collect();
-                let [documents, seconds, peak] = parts[..] else {
+                let [documents, seconds, peak, load, model, write, layout, cut, export] = parts[..]
+                else {
                     println!(
                         "| {count} | {jobs} | {name} | failed: {} |",
                         String::from_utf8_lossy(&out.stderr).trim()
@@ -504,8 +546,27 @@ fn throughput(exe: &Path) {
                     "| {count} | {jobs} | {name} | {documents:.0} | {seconds:.1} s | {:.1} | {ratio} | {peak:.0} MiB |",
                     documents / seconds
                 );
+                // Summed over threads: the share of each phase in the work done.
+                let source = (write - layout - cut - export).max(0.0);
+                let total = (load + model + write).max(layout + cut + export);
+                let share = |s: f64| format!("{:.1} s ({:.0} %)", s, 100.0 * s / total.max(1e-9));
+                phases.push(format!(
+                    "| {count} | {jobs} | {mode} | {} | {} | {} | {} | {} | {} |",
+                    share(load),
+                    share(model),
+                    share(source),
+                    share(layout),
+                    share(cut),
+                    share(export)
+                ));
             }
         }
+    }
+    println!("\nWhere the time goes, summed over the threads (YAML: loading and checking the file; model: templates and IR; source: merging and the Typst source, the layout library parsed; layout: `typst::compile`; cut: a bundle's layout split into documents; PDF: `typst_pdf::pdf`):\n");
+    println!("| organisations | threads | how | YAML | model | source | layout | cut | PDF |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for line in phases {
+        println!("{line}");
     }
     println!();
 }
@@ -524,8 +585,8 @@ fn latency() {
     println!(
         "## Per kind in a warm process (median of 15, Typst's caches emptied before each run)\n"
     );
-    println!("| kind | YAML → PDF | YAML → DOCX | bare Typst compile | overhead over Typst |");
-    println!("|---|---|---|---|---|");
+    println!("| kind | YAML → PDF | of which YAML | of which model | YAML → DOCX | bare Typst compile | overhead over Typst |");
+    println!("|---|---|---|---|---|---|---|");
     let mut total_ours = Duration::ZERO;
     let mut total_bare = Duration::ZERO;
     for kind in DocumentKind::ALL {
@@ -536,15 +597,21 @@ fn latency() {
         if renderer.document(&org.organization, kind).is_err() {
             continue;
         }
-        let run = |format: Format| {
+        // The whole way, and its first two steps: the YAML loaded and
+        // checked, the document model made from the templates.
+        let steps = |format: Format| {
             nastavnik_gen::evict_all_caches();
             let start = Instant::now();
             let org = nastavnik_core::load_str(&text, "bench.yaml")
                 .unwrap()
                 .organization;
-            std::hint::black_box(renderer.render(&org, kind, format).unwrap());
-            start.elapsed()
+            let loaded = start.elapsed();
+            let doc = renderer.document(&org, kind).unwrap();
+            let modelled = start.elapsed();
+            std::hint::black_box(renderer.write(&doc, format).unwrap());
+            (start.elapsed(), loaded, modelled - loaded)
         };
+        let run = |format: Format| steps(format).0;
         let source = String::from_utf8(
             renderer
                 .render(&org.organization, kind, Format::Typ)
@@ -562,20 +629,28 @@ fn latency() {
         bare_run();
         // Ours and bare Typst alternate, so both see the same load on the machine.
         let mut ours = Vec::new();
+        let mut loads = Vec::new();
+        let mut models = Vec::new();
         let mut bare = Vec::new();
         for _ in 0..15 {
-            ours.push(run(Format::Pdf));
+            let (all, load, model) = steps(Format::Pdf);
+            ours.push(all);
+            loads.push(load);
+            models.push(model);
             bare.push(bare_run());
         }
         let (pdf, bare) = (median(ours), median(bare));
+        let (load, model) = (median(loads), median(models));
         let docx = median((0..15).map(|_| run(Format::Docx)).collect());
         total_ours += pdf;
         total_bare += bare;
         let overhead = (pdf.as_secs_f64() / bare.as_secs_f64() - 1.0) * 100.0;
         println!(
-            "| {} | {} | {} | {} | {overhead:+.1} % |",
+            "| {} | {} | {} | {} | {} | {} | {overhead:+.1} % |",
             kind.id(),
             ms(pdf),
+            ms(load),
+            ms(model),
             ms(docx),
             ms(bare)
         );

@@ -12,28 +12,31 @@
 //! System fonts are read only when asked for ([`FontPolicy::System`]).
 
 mod source;
+pub mod timing;
 mod world;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Bytes, Datetime, Smart};
-use typst::foundations::{NativeElement, StyleChain};
+use typst::foundations::{Label, NativeElement, Selector, StyleChain};
 use typst::introspection::{Introspector, Location};
 use typst::layout::FrameItem;
 use typst::model::{Document as _, DocumentInfo, HeadingElem};
-use typst::syntax::{DiagSpan, FileId};
+use typst::syntax::{DiagSpan, FileId, Source};
 use typst::text::Font;
-use typst::utils::LazyHash;
+use typst::utils::{LazyHash, PicoStr};
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::fonts::FontStore;
 use typst_layout::{Page, PagedDocument};
 
 use crate::GenError;
 
-pub use source::{literal, to_typst, typeset_text, MAX_COMBINING_MARKS};
+pub use source::{
+    literal, to_bundle_typst, to_typst, typeset_text, Bookmarks, MAX_COMBINING_MARKS,
+};
 pub use world::DocumentWorld;
 
 /// The layout library shipped with nastavnik (`nastavnik.typ`).
@@ -76,6 +79,9 @@ pub struct TypstEngine {
     library: LazyHash<Library>,
     fonts: FontStore,
     family: &'static str,
+    /// The layout library last compiled with, parsed: every document imports
+    /// it, and parsing it anew each time is work thrown away.
+    layout: Mutex<Option<Source>>,
 }
 
 impl TypstEngine {
@@ -111,6 +117,7 @@ impl TypstEngine {
             library: LazyHash::new(Library::builder().build()),
             fonts,
             family,
+            layout: Mutex::new(None),
         }
     }
 
@@ -130,6 +137,20 @@ impl TypstEngine {
             FontPolicy::System => SYSTEM
                 .get_or_init(|| Arc::new(TypstEngine::new(FontPolicy::System, &[])))
                 .clone(),
+        }
+    }
+
+    /// The layout library `text` parsed, from the engine's cache when it is
+    /// the one compiled with last.
+    fn layout_source(&self, text: &str) -> Source {
+        let mut cached = self.layout.lock().unwrap_or_else(|e| e.into_inner());
+        match cached.as_ref() {
+            Some(source) if source.text() == text => source.clone(),
+            _ => {
+                let source = Source::new(world::library_id(), text.to_string());
+                *cached = Some(source.clone());
+                source
+            }
         }
     }
 
@@ -175,7 +196,7 @@ impl TypstEngine {
         standard: Option<PdfStandard>,
     ) -> Result<Pdf, GenError> {
         let world = DocumentWorld::new(self, source, layout.text);
-        let warned = typst::compile::<PagedDocument>(&world);
+        let warned = timing::LAYOUT.time(|| typst::compile::<PagedDocument>(&world));
         let document = warned
             .output
             .map_err(|errors| TypstError::from_diagnostics(&world, layout.origin, &errors))?;
@@ -205,7 +226,7 @@ impl TypstEngine {
         standard: Option<PdfStandard>,
     ) -> Result<(Pdf, Vec<Pdf>), GenError> {
         let world = DocumentWorld::new(self, source, layout.text);
-        let warned = typst::compile::<PagedDocument>(&world);
+        let warned = timing::LAYOUT.time(|| typst::compile::<PagedDocument>(&world));
         let document = warned
             .output
             .map_err(|errors| TypstError::from_diagnostics(&world, layout.origin, &errors))?;
@@ -235,7 +256,8 @@ impl TypstEngine {
             // The bundle's bookmark belongs to the bundle: without it the
             // document's outline is its own headings, as when rendered alone.
             own[0].frame.retain(|item| keep_item(item, bookmark));
-            let alone = PagedDocument::new(own.into_iter().collect(), part.info(&info));
+            let alone = timing::CUT
+                .time(|| PagedDocument::new(own.into_iter().collect(), part.info(&info)));
             let bytes = export(&world, layout.origin, &alone, part.ident, standard)?;
             pdfs.push(Pdf {
                 bytes,
@@ -279,16 +301,28 @@ impl PdfMeta<'_> {
     }
 }
 
-/// The bookmarks of a bundle's layout (level-1 headings), in order: the
-/// page index each is on and its location.
+/// The label of a bundle's bookmarks (`bookmark()` in the layout library).
+const BOOKMARK_LABEL: &str = "nastavnik-bookmark";
+
+/// The bookmarks of a bundle's layout, in order: the page index each is on
+/// and its location. A bookmark is a heading labelled `<nastavnik-bookmark>`;
+/// a region's layout library from before the label has its bookmarks as the
+/// only level-1 headings.
 fn bookmarks(document: &PagedDocument) -> Vec<(usize, Location)> {
     let introspector = document.introspector();
-    introspector
-        .query(&HeadingElem::ELEM.select())
+    let label = Label::new(PicoStr::intern(BOOKMARK_LABEL)).map(Selector::Label);
+    let labelled = label.map(|l| introspector.query(&l)).unwrap_or_default();
+    let by_label = !labelled.is_empty();
+    let headings = if by_label {
+        labelled
+    } else {
+        introspector.query(&HeadingElem::ELEM.select())
+    };
+    headings
         .iter()
         .filter_map(|elem| {
             let heading = elem.to_packed::<HeadingElem>()?;
-            if heading.resolve_level(StyleChain::default()).get() != 1 {
+            if !by_label && heading.resolve_level(StyleChain::default()).get() != 1 {
                 return None;
             }
             let location = elem.location()?;
@@ -339,7 +373,8 @@ fn export(
         standards,
         ..Default::default()
     };
-    typst_pdf::pdf(document, &options)
+    timing::EXPORT
+        .time(|| typst_pdf::pdf(document, &options))
         .map_err(|errors| TypstError::from_diagnostics(world, origin, &errors))
 }
 
@@ -523,6 +558,12 @@ impl PdfStandard {
                 _ => return None,
             },
         )
+    }
+
+    /// Whether Typst checks the levels of the tagged headings (the first of
+    /// level 1, none skipped): PDF/UA-1.
+    pub fn checks_heading_levels(self) -> bool {
+        self == PdfStandard::Ua1
     }
 
     fn typst(self) -> typst_pdf::PdfStandard {

@@ -84,6 +84,29 @@ fn str_array(items: &[String]) -> String {
 
 /// Writes the Typst source of a document set in `font`.
 pub fn to_typst(doc: &Document, font: &str) -> String {
+    write_typst(doc, font, Bookmarks::Nested)
+}
+
+/// How a document with bundle bookmarks ([`Block::Bookmark`]) places its own
+/// headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bookmarks {
+    /// One level below the bookmarks: in the PDF outline each document's
+    /// headings sit under its bookmark.
+    Nested,
+    /// At their own levels, beside the bookmarks. For PDF/UA: a hidden
+    /// bookmark is not tagged, so the first tagged heading of the bundle and
+    /// of each document cut from it must be the document's own level 1.
+    Flat,
+}
+
+/// Writes the Typst source of a bundle (a document holding
+/// [`Block::Bookmark`]s) set in `font`, its headings placed as `bookmarks` says.
+pub fn to_bundle_typst(doc: &Document, font: &str, bookmarks: Bookmarks) -> String {
+    write_typst(doc, font, bookmarks)
+}
+
+fn write_typst(doc: &Document, font: &str, bookmarks: Bookmarks) -> String {
     let mut out = String::new();
     out.push_str("// Made by nastavnik from the document model. The layout is in nastavnik.typ,\n");
     out.push_str("// built into nastavnik (`--templates DIR` may hold a region's copy).\n");
@@ -111,7 +134,10 @@ pub fn to_typst(doc: &Document, font: &str) -> String {
         .iter()
         .any(|s| s.blocks.iter().any(|b| matches!(b, Block::Bookmark(_))));
     if bookmarked {
-        out.push_str("  bookmarked: true,\n");
+        out.push_str(match bookmarks {
+            Bookmarks::Nested => "  bookmarked: true,\n",
+            Bookmarks::Flat => "  bookmarked: \"flat\",\n",
+        });
     }
     out.push_str(")\n");
 

@@ -43,7 +43,7 @@ impl<'a> DocumentWorld<'a> {
         DocumentWorld {
             engine,
             main: Source::new(main_id(), source.to_string()),
-            library: Source::new(library_id(), library.to_string()),
+            library: engine.layout_source(library),
         }
     }
 }
