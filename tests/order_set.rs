@@ -543,3 +543,33 @@ fn the_sample_sets_and_the_starter_are_consistent() {
         "{starter}"
     );
 }
+
+/// `check` reports a bad annex of the order on the положение (it builds
+/// `order-provision` as `render` does), with its place, and calls none of
+/// that order's fields idle.
+#[test]
+fn check_reads_the_annexes_of_the_order_on_the_provision() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(crate::common::root().join("samples/berezovka-2023.yaml")).unwrap();
+    let marker = "  provision:                    # приказ, которым утверждено положение, и его грифы\n    number: \"112\"\n    date: 30.08.2023\n";
+    assert!(text.contains(marker), "the sample's orders.provision");
+    let text = text.replacen(
+        marker,
+        &format!("{marker}    annexes: [provision, roadmapp]\n"),
+        1,
+    );
+    let file = dir.path().join("school.yaml");
+    std::fs::write(&file, text).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args(["check", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success(), "{out}");
+    assert!(
+        out.contains("school.yaml:35:26: ошибка: поле «orders.provision.annexes[1]»: приложения «roadmapp» у этого приказа нет"),
+        "{out}"
+    );
+    assert!(!out.contains("ни на что не влияет"), "{out}");
+}

@@ -398,26 +398,19 @@ pub(crate) fn check_orders(
                 );
             }
         }
-        let misplaced: &[(&str, bool)] = if approves {
-            &[
-                ("working_group", order.working_group.is_some()),
-                ("annexes", order.annexes.is_some()),
-                ("role", order.role.is_some()),
-            ]
-        } else {
-            &[
+        // orders.provision and orders.programme are orders too (order-provision,
+        // order-programme): their working group, annexes and role word print
+        // there; only the fields of the document they approve are misplaced
+        // on the other orders.
+        if !approves {
+            for (field, present) in [
                 ("sections", order.sections.is_some()),
                 ("document_title", order.document_title.is_some()),
-            ]
-        };
-        for (field, present) in misplaced {
-            if *present {
-                let message = if approves {
-                    format!("поле {field} здесь ни на что не влияет: оно действует в приказах (orders.implementation, orders.curator …), а orders.{name} описывает утверждаемый документ")
-                } else {
-                    format!("поле {field} здесь ни на что не влияет: оно действует только в orders.provision и orders.programme")
-                };
-                report(format!("orders.{name}.{field}"), message, false);
+            ] {
+                if present {
+                    let message = format!("поле {field} здесь ни на что не влияет: оно действует только в orders.provision и orders.programme");
+                    report(format!("orders.{name}.{field}"), message, false);
+                }
             }
         }
     }

@@ -718,17 +718,25 @@ pub fn problems(
         (DocumentKind::OrderFinalEvent, o.final_event.as_ref()),
         (DocumentKind::Provision, o.provision.as_ref()),
         (DocumentKind::Programme, o.programme.as_ref()),
+        (DocumentKind::OrderProvision, o.provision.as_ref()),
+        (DocumentKind::OrderProgramme, o.programme.as_ref()),
+        (DocumentKind::MunicipalProvision, o.provision.as_ref()),
     ];
-    kinds
-        .into_iter()
-        .filter(|(_, order)| edited(*order))
-        .filter_map(
-            |(kind, _)| match crate::documents::build(org, kind, templates) {
-                Err(GenError::InvalidData { field, message }) => Some((field, message)),
-                _ => None,
-            },
-        )
-        .collect()
+    let mut found: Vec<(String, String)> = Vec::new();
+    for (kind, order) in kinds {
+        if !edited(order) || !kind.fits(org.kind) {
+            continue;
+        }
+        if let Err(GenError::InvalidData { field, message }) =
+            crate::documents::build(org, kind, templates)
+        {
+            // The положение and the order that annexes it read the same edits.
+            if !found.iter().any(|(f, m)| *f == field && *m == message) {
+                found.push((field, message));
+            }
+        }
+    }
+    found
 }
 
 /// After points are dropped, inserted or reordered, a list of sub-points in
