@@ -772,7 +772,7 @@ fn memory() {
     let dir = std::env::temp_dir().join("nastavnik-bench-memory");
     let files = write_region(&dir.join("in"), count, true);
     println!(
-        "## `nastavnik bundle --format pdf,docx` on {} files ({count} distinct organisations and one school at the limits: 5 000 roadmap items, 5 000 people), {cores} threads\n",
+        "## `nastavnik bundle --format pdf,docx` on {} files ({count} distinct organisations and one school at the limits: 2 000 roadmap items, 5 000 people), {cores} threads\n",
         files.len()
     );
     let out = dir.join("out");
