@@ -266,7 +266,7 @@ fn vary(base: &str, i: usize) -> String {
     text
 }
 
-/// A school at the documented limits: 2 000 roadmap items, 5 000 people.
+/// A school at the documented limits: 1 000 roadmap items, 5 000 people.
 fn limits_school() -> String {
     let mut y = String::from(
         "kind: school\nname: Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 5000»\n\
@@ -283,7 +283,7 @@ fn limits_school() -> String {
         "curator: p0\norders:\n  implementation: { number: \"1\", date: 2026-09-01, start: 2026-09-01, acquainted: [p0, p1] }\n\
          roadmap:\n  subject: внедрения целевой модели наставничества на 2026/2027 учебный год\n  sections:\n",
     );
-    for s in 0..20 {
+    for s in 0..10 {
         y.push_str(&format!(
             "    - title: Раздел {} плана{}\n      items:\n",
             s + 1,
@@ -772,7 +772,7 @@ fn memory() {
     let dir = std::env::temp_dir().join("nastavnik-bench-memory");
     let files = write_region(&dir.join("in"), count, true);
     println!(
-        "## `nastavnik bundle --format pdf,docx` on {} files ({count} distinct organisations and one school at the limits: 2 000 roadmap items, 5 000 people), {cores} threads\n",
+        "## `nastavnik bundle --format pdf,docx` on {} files ({count} distinct organisations and one school at the limits: 1 000 roadmap items, 5 000 people), {cores} threads\n",
         files.len()
     );
     let out = dir.join("out");

@@ -14,7 +14,7 @@ use crate::Organization;
 /// Largest YAML file read: 4 MiB (a school's file is a few dozen KiB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// Most roadmap items, sub-items included.
-pub const MAX_ROADMAP_ITEMS: usize = 2_000;
+pub const MAX_ROADMAP_ITEMS: usize = 1_000;
 /// Most steps of one roadmap item (each is a row of the item's merged cell).
 pub const MAX_STEPS_PER_ITEM: usize = 500;
 /// Most steps in the whole roadmap.
