@@ -6,7 +6,7 @@
 
 use crate::common::*;
 use nastavnik_core::load_str;
-use nastavnik_gen::{DocumentKind, Format};
+use nastavnik_gen::DocumentKind;
 
 /// An invented school with every new field in use.
 const SCHOOL: &str = r#"kind: school
@@ -88,16 +88,6 @@ fn errors(yaml: &str) -> String {
         Ok(_) => String::new(),
         Err(e) => e.to_string(),
     }
-}
-
-/// The text of a document in the PDF (when pdftotext is there) and the DOCX.
-fn both(org: &nastavnik_core::Prepared, kind: DocumentKind) -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    if let Some(text) = pdf_text(&render(org, kind, Format::Pdf)) {
-        out.push((text, "PDF"));
-    }
-    out.push((docx_text(&render(org, kind, Format::Docx)), "DOCX"));
-    out
 }
 
 #[test]

@@ -5,11 +5,9 @@
 //! Proved on an invented school, not only on the samples.
 
 use nastavnik_core::load_str;
-use nastavnik_gen::{DocumentKind, Format};
+use nastavnik_gen::DocumentKind;
 
-use crate::common::{
-    assert_phrases_in_order, docx_text, pdf_text, render, renderer, sample, squeeze, strings,
-};
+use crate::common::{assert_phrases_in_order, both, renderer, sample, squeeze, strings};
 
 /// An invented school: a curator, a working group, staff and pupils in
 /// pairs, and every order of the set, each in a consistent place.
@@ -66,16 +64,6 @@ participants:
     - { mentor: sedov, mentees: kireeva, form: учитель – учитель }
     - { mentor: danilin, mentees: popov, form: ученик – ученик }
 "#;
-
-/// The text a reader sees in the PDF (when pdftotext is there) and in the DOCX.
-fn both(org: &nastavnik_core::Prepared, kind: DocumentKind) -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    if let Some(text) = pdf_text(&render(org, kind, Format::Pdf)) {
-        out.push((text, "PDF"));
-    }
-    out.push((docx_text(&render(org, kind, Format::Docx)), "DOCX"));
-    out
-}
 
 fn school(yaml: &str) -> nastavnik_core::Prepared {
     match load_str(yaml, "klyuchi.yaml") {

@@ -9,16 +9,6 @@ use nastavnik_gen::{DocumentKind, Format, GenError};
 
 const SAMPLE: &str = "ozyorsk-school-2024.yaml";
 
-/// The reading text of a document in PDF and in DOCX, for phrase checks.
-fn both(org: &nastavnik_core::Prepared, kind: DocumentKind) -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    if let Some(text) = pdf_text(&render(org, kind, Format::Pdf)) {
-        out.push((text, "PDF"));
-    }
-    out.push((docx_text(&render(org, kind, Format::Docx)), "DOCX"));
-    out
-}
-
 fn text(org: &nastavnik_core::Prepared, kind: DocumentKind) -> String {
     renderer()
         .document(org, kind)

@@ -421,3 +421,14 @@ pub fn heading_texts(doc: &nastavnik_gen::ir::Document) -> Vec<String> {
         })
         .collect()
 }
+
+/// The reading text of a document in PDF (when pdftotext is installed) and
+/// in DOCX, each with its format's name, for phrase checks on both.
+pub fn both(org: &Prepared, kind: DocumentKind) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    if let Some(text) = pdf_text(&render(org, kind, Format::Pdf)) {
+        out.push((text, "PDF"));
+    }
+    out.push((docx_text(&render(org, kind, Format::Docx)), "DOCX"));
+    out
+}

@@ -326,18 +326,10 @@ fn consent(org: &Organization, found: &mut Vec<Problem>) {
 /// The orders of a file, with their YAML names, in the order they are listed.
 fn orders(org: &Organization) -> Vec<(&'static str, &Order)> {
     let o = &org.orders;
-    [
-        ("implementation", &o.implementation),
-        ("curator", &o.curator),
-        ("pairs", &o.pairs),
-        ("rewards", &o.rewards),
-        ("final_event", &o.final_event),
-        ("provision", &o.provision),
-        ("programme", &o.programme),
-    ]
-    .into_iter()
-    .filter_map(|(name, order)| order.as_ref().map(|order| (name, order)))
-    .collect()
+    o.by_name()
+        .into_iter()
+        .filter_map(|(name, order)| order.as_ref().map(|order| (name, order)))
+        .collect()
 }
 
 /// Dates in a possible order: a document comes after what it rests on.

@@ -18,15 +18,8 @@ fn error(field: String, message: String) -> Problem {
 pub fn problems(org: &Organization) -> Vec<Problem> {
     let mut out = Vec::new();
     let o = &org.orders;
-    for (name, order) in [
-        ("implementation", &o.implementation),
-        ("curator", &o.curator),
-        ("pairs", &o.pairs),
-        ("rewards", &o.rewards),
-        ("final_event", &o.final_event),
-        ("provision", &o.provision),
-    ] {
-        if order.as_ref().is_some_and(|o| o.period.is_some()) {
+    for (name, order) in o.by_name() {
+        if name != "programme" && order.as_ref().is_some_and(|o| o.period.is_some()) {
             out.push(error(
                 format!("orders.{name}.period"),
                 "срок реализации (period) печатает только программа: перенесите его в orders.programme".into(),

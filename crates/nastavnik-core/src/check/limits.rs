@@ -174,15 +174,7 @@ pub fn check(org: &Organization) -> Vec<Problem> {
         MAX_FORMS,
     );
     let orders = &org.orders;
-    for (name, order) in [
-        ("implementation", &orders.implementation),
-        ("curator", &orders.curator),
-        ("pairs", &orders.pairs),
-        ("rewards", &orders.rewards),
-        ("final_event", &orders.final_event),
-        ("provision", &orders.provision),
-        ("programme", &orders.programme),
-    ] {
+    for (name, order) in orders.by_name() {
         let Some(order) = order else { continue };
         let acquainted = order.acquainted.as_ref().map_or(0, Vec::len);
         over(

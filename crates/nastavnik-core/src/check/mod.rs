@@ -55,15 +55,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             "приказ подписывает руководитель: укажите head (например, head: {surname: Иванова, name: А., patronymic: П., position: Директор})".into(),
         );
     }
-    for (name, order) in [
-        ("implementation", &orders.implementation),
-        ("curator", &orders.curator),
-        ("pairs", &orders.pairs),
-        ("rewards", &orders.rewards),
-        ("final_event", &orders.final_event),
-        ("provision", &orders.provision),
-        ("programme", &orders.programme),
-    ] {
+    for (name, order) in orders.by_name() {
         for (i, key) in order
             .iter()
             .flat_map(|o| o.acquainted.iter().flatten())
@@ -72,15 +64,7 @@ pub fn validate(org: &Organization) -> Vec<Problem> {
             checker.person(key, format!("orders.{name}.acquainted[{i}]"));
         }
     }
-    for (name, order) in [
-        ("implementation", &orders.implementation),
-        ("curator", &orders.curator),
-        ("pairs", &orders.pairs),
-        ("rewards", &orders.rewards),
-        ("final_event", &orders.final_event),
-        ("provision", &orders.provision),
-        ("programme", &orders.programme),
-    ] {
+    for (name, order) in orders.by_name() {
         if let Some(order) = order {
             checker.approvals(name, order);
         }

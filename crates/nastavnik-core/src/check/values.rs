@@ -45,15 +45,7 @@ pub fn check(org: &Organization) -> Vec<Problem> {
         }
     }
     let o = &org.orders;
-    for (name, order) in [
-        ("implementation", &o.implementation),
-        ("curator", &o.curator),
-        ("pairs", &o.pairs),
-        ("rewards", &o.rewards),
-        ("final_event", &o.final_event),
-        ("provision", &o.provision),
-        ("programme", &o.programme),
-    ] {
+    for (name, order) in o.by_name() {
         if order.as_ref().is_some_and(|o| o.number.trim().is_empty()) {
             problems.push(error(
                 format!("orders.{name}.number"),

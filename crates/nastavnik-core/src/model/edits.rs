@@ -357,15 +357,7 @@ pub(crate) fn check_orders(
     report: &mut dyn FnMut(String, String, bool),
 ) {
     let o = &org.orders;
-    for (name, order) in [
-        ("implementation", &o.implementation),
-        ("curator", &o.curator),
-        ("pairs", &o.pairs),
-        ("rewards", &o.rewards),
-        ("final_event", &o.final_event),
-        ("provision", &o.provision),
-        ("programme", &o.programme),
-    ] {
+    for (name, order) in o.by_name() {
         let Some(order) = order else { continue };
         let approves = matches!(name, "provision" | "programme");
         if let Some(group) = &order.working_group {

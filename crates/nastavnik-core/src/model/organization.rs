@@ -266,19 +266,23 @@ pub struct Orders {
 }
 
 impl Orders {
+    /// Every order with its key under `orders` («implementation», «curator»
+    /// …), in the order the YAML documents them.
+    pub fn by_name(&self) -> [(&'static str, &Option<Order>); 7] {
+        [
+            ("implementation", &self.implementation),
+            ("curator", &self.curator),
+            ("pairs", &self.pairs),
+            ("rewards", &self.rewards),
+            ("final_event", &self.final_event),
+            ("provision", &self.provision),
+            ("programme", &self.programme),
+        ]
+    }
+
     /// Whether the file describes any order at all.
     pub fn any(&self) -> bool {
-        [
-            &self.implementation,
-            &self.curator,
-            &self.pairs,
-            &self.rewards,
-            &self.final_event,
-            &self.provision,
-            &self.programme,
-        ]
-        .iter()
-        .any(|o| o.is_some())
+        self.by_name().iter().any(|(_, o)| o.is_some())
     }
 }
 

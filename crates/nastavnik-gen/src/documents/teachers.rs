@@ -10,7 +10,7 @@ use nastavnik_core::{Order, Organization, Person, Responsible};
 use serde::Serialize;
 
 use crate::documents::context::{OrderView, OrgView, PersonView};
-use crate::documents::DocumentKind;
+use crate::documents::{missing, DocumentKind};
 use crate::grammar_filters::upper_first;
 use crate::GenError;
 
@@ -32,10 +32,6 @@ fn order_of(t: &Teachers, kind: DocumentKind) -> Option<(Option<&Order>, &'stati
 pub fn date(org: &Organization, kind: DocumentKind) -> Option<chrono::NaiveDate> {
     let (order, _) = order_of(org.teachers.as_ref()?, kind)?;
     order.map(|o| o.date)
-}
-
-fn missing(what: &str) -> GenError {
-    GenError::MissingData(what.to_string())
 }
 
 #[derive(Serialize)]
