@@ -98,8 +98,10 @@ fn every_docx_is_valid_for_word() {
     let renderer = Renderer::new();
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    let mut samples: Vec<PathBuf> = std::fs::read_dir(repository().join("samples"))
-        .unwrap()
+    // The schools' samples and the authorities' (with their schools) alike.
+    let mut samples: Vec<PathBuf> = ["samples", "samples/municipal", "samples/municipal/schools"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(repository().join(dir)).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
