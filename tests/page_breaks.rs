@@ -407,3 +407,81 @@ fn the_signature_never_opens_a_page_alone() {
         "the orders tried span more than one page"
     );
 }
+
+/// Abbreviations, names and ranges set at every place of a justified line:
+/// none is ever hyphenated or split, while ordinary long words around them
+/// are (so the check has something to catch). The generator marks them in
+/// the source (`unbroken.rs`); before, four show rules over the whole text did.
+#[test]
+fn the_pdf_splits_no_abbreviation_name_or_range() {
+    use nastavnik_gen::ir::{Block, Inline, Orientation, Paragraph, Section};
+    let protected = [
+        "МБОУ",
+        "ГБУДО",
+        "Е.В.\u{a0}Шевчук",
+        "Кравчук\u{a0}О.Н.",
+        "Петрова Мария Ивановна",
+        "2020–2027",
+    ];
+    let filler = "наставничества профориентационной деятельности обучающихся";
+    let blocks = (0..60)
+        .map(|k| {
+            let lead: Vec<&str> = filler.split(' ').cycle().take(k % 17).collect();
+            let text = format!(
+                "{} {} и {} {}.",
+                "а".repeat(k % 5 + 1),
+                lead.join(" "),
+                protected.join(" и "),
+                filler
+            );
+            Block::Paragraph(Paragraph::text(vec![Inline::plain(text)]))
+        })
+        .collect();
+    let doc = Document {
+        title: "Проверка переносов".into(),
+        author: String::new(),
+        date: None,
+        sections: vec![Section {
+            orientation: Orientation::Portrait,
+            blocks,
+        }],
+    };
+    let pdf = renderer().write(&doc, Format::Pdf).unwrap().bytes;
+    let Some(text) = pdf_text(&pdf) else { return };
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let mut hyphenated = 0;
+    for pair in lines.windows(2) {
+        let (line, next) = (pair[0], pair[1]);
+        if line.ends_with('–') && next.starts_with(char::is_numeric) {
+            panic!("a range split: «{line}» / «{next}»");
+        }
+        let Some(head) = line
+            .strip_suffix('\u{ad}')
+            .or_else(|| line.strip_suffix('-'))
+        else {
+            continue;
+        };
+        hyphenated += 1;
+        let before = head.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+        let after = next.split_whitespace().next().unwrap_or("");
+        let joined = format!("{before}{after}");
+        for word in [
+            "МБОУ",
+            "ГБУДО",
+            "Шевчук",
+            "Кравчук",
+            "Петрова",
+            "Мария",
+            "Ивановна",
+        ] {
+            assert!(
+                !joined.starts_with(word),
+                "«{word}» hyphenated: «{line}» / «{next}»"
+            );
+        }
+    }
+    assert!(
+        hyphenated > 10,
+        "ordinary words are hyphenated too: {hyphenated}\n{text}"
+    );
+}

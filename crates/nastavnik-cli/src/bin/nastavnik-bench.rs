@@ -707,16 +707,25 @@ fn process() {
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../nastavnik-gen/fonts");
     let python = std::env::var("BENCH_PYTHON")
         .unwrap_or_else(|_| "/tmp/nastavnik-bench-venv/bin/python".into());
-    let script = format!(
-        "import typst; typst.compile({:?}, output={:?}, font_paths=[{:?}], ignore_system_fonts=True)",
-        typ.display().to_string(),
-        dir.join("typst-py.pdf").display().to_string(),
-        fonts.display().to_string()
-    );
-    let typst_py = || {
+    // As a user calls it (the system's fonts scanned, ours added), and
+    // with the system's fonts left out (only the font the source uses).
+    let script = |system: bool| {
+        format!(
+            "import typst; typst.compile({:?}, output={:?}, font_paths=[{:?}]{})",
+            typ.display().to_string(),
+            dir.join("typst-py.pdf").display().to_string(),
+            fonts.display().to_string(),
+            if system {
+                ""
+            } else {
+                ", ignore_system_fonts=True"
+            }
+        )
+    };
+    let typst_py = |system: bool| {
         let start = Instant::now();
         let ok = Command::new(&python)
-            .args(["-c", &script])
+            .args(["-c", &script(system)])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .status()
@@ -724,13 +733,15 @@ fn process() {
         ok.then(|| start.elapsed())
     };
     let _ = render("pdf");
-    let have_py = typst_py().is_some();
+    let have_py = typst_py(true).is_some() && typst_py(false).is_some();
     let mut ours = Vec::new();
     let mut theirs = Vec::new();
+    let mut theirs_bare = Vec::new();
     for _ in 0..9 {
         ours.push(render("pdf"));
         if have_py {
-            theirs.push(typst_py().unwrap());
+            theirs.push(typst_py(true).unwrap());
+            theirs_bare.push(typst_py(false).unwrap());
         }
     }
     let docx = median((0..9).map(|_| render("docx")).collect());
@@ -746,14 +757,19 @@ fn process() {
         ms(docx)
     );
     if have_py {
-        let theirs = median(theirs);
+        let (theirs, theirs_bare) = (median(theirs), median(theirs_bare));
         println!(
-            "| typst-py `typst.compile` of the same source, fresh Python | {} |",
+            "| typst-py `typst.compile(main.typ, font_paths=[fonts])`, fresh Python (as a user calls it: the system's fonts scanned too) | {} |",
             ms(theirs)
         );
         println!(
-            "\nnastavnik against typst-py: {:.2}×\n",
-            ours.as_secs_f64() / theirs.as_secs_f64()
+            "| typst-py, the same with `ignore_system_fonts=True` (only the embedded font's folder) | {} |",
+            ms(theirs_bare)
+        );
+        println!(
+            "\nnastavnik against typst-py: {:.2}× as a user calls it, {:.2}× without the system's fonts\n",
+            ours.as_secs_f64() / theirs.as_secs_f64(),
+            ours.as_secs_f64() / theirs_bare.as_secs_f64()
         );
     } else {
         println!("\ntypst-py not found at {python}: `python3 -m venv /tmp/nastavnik-bench-venv && /tmp/nastavnik-bench-venv/bin/pip install typst`, or set BENCH_PYTHON.\n");
@@ -810,6 +826,118 @@ fn memory() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
+/// The same documents' sources laid out with other layout libraries, one
+/// thread: what a change to `nastavnik.typ` costs or saves, before it is
+/// embedded (`layouts DIR N [FILE.typ …]`; the embedded library first).
+fn layouts(dir: &Path, count: usize, libraries: &[String]) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("region DIR N first")
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("org-"))
+        })
+        .collect();
+    files.sort();
+    files.truncate(count);
+    let renderer = Renderer::new();
+    let engine = TypstEngine::shared();
+    let sources: Vec<Vec<String>> = files
+        .iter()
+        .map(|f| {
+            let org = nastavnik_core::load_path(f).unwrap().organization;
+            let (docs, _) = bundle::documents(&renderer, &org, &[]).unwrap();
+            docs.iter()
+                .map(|(_, d)| {
+                    String::from_utf8(renderer.write(d, Format::Typ).unwrap().bytes).unwrap()
+                })
+                .collect()
+        })
+        .collect();
+    let mut texts = vec![(
+        "embedded".to_string(),
+        nastavnik_gen::backend::typst::LAYOUT_LIBRARY.to_string(),
+    )];
+    for l in libraries {
+        texts.push((l.clone(), std::fs::read_to_string(l).unwrap()));
+    }
+    println!("| layout library | documents | pages | pages unlike the first | layout | PDF writing | documents/s |\n|---|---|---|---|---|---|---|");
+    let mut first_pages: Vec<usize> = Vec::new();
+    for (n, (name, text)) in texts.iter().enumerate() {
+        let layout = nastavnik_gen::backend::typst::Layout { text, origin: None };
+        nastavnik_gen::evict_all_caches();
+        timing::LAYOUT.take();
+        timing::EXPORT.take();
+        let start = Instant::now();
+        let mut pages = Vec::new();
+        for org in &sources {
+            for source in org {
+                pages.push(
+                    engine
+                        .compile_with(source, &layout, "bench", None)
+                        .unwrap()
+                        .pages,
+                );
+            }
+            nastavnik_gen::evict_caches();
+        }
+        let elapsed = start.elapsed();
+        if n == 0 {
+            first_pages = pages.clone();
+        }
+        let unlike = pages
+            .iter()
+            .zip(&first_pages)
+            .filter(|(a, b)| a != b)
+            .count();
+        println!(
+            "| {name} | {} | {} | {unlike} | {:.2} s | {:.2} s | {:.1} |",
+            pages.len(),
+            pages.iter().sum::<usize>(),
+            timing::LAYOUT.take().as_secs_f64(),
+            timing::EXPORT.take().as_secs_f64(),
+            pages.len() as f64 / elapsed.as_secs_f64()
+        );
+    }
+}
+
+/// Our own work alone, for a profiler: every kind's YAML loaded, its model
+/// made and its Typst source written, `rounds` times (`ours [ROUNDS]`).
+fn ours(rounds: usize) {
+    let renderer = Renderer::new();
+    let mut loading = Duration::ZERO;
+    let mut modelling = Duration::ZERO;
+    let mut writing = Duration::ZERO;
+    let mut runs = 0;
+    for _ in 0..rounds {
+        for kind in DocumentKind::ALL {
+            let text =
+                std::fs::read_to_string(sample_for(kind)).expect("run from the repository root");
+            let start = Instant::now();
+            let Ok(org) = nastavnik_core::load_str(&text, "bench.yaml") else {
+                continue;
+            };
+            let loaded = Instant::now();
+            let Ok(doc) = renderer.document(&org.organization, kind) else {
+                continue;
+            };
+            let modelled = Instant::now();
+            std::hint::black_box(renderer.write(&doc, Format::Typ).unwrap());
+            writing += modelled.elapsed();
+            modelling += modelled - loaded;
+            loading += loaded - start;
+            runs += 1;
+        }
+    }
+    let per = |d: Duration| ms(d / runs.max(1) as u32);
+    println!(
+        "{runs} documents: YAML {} · model {} · Typst source {} per document",
+        per(loading),
+        per(modelling),
+        per(writing)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let exe = std::env::current_exe().unwrap();
@@ -833,6 +961,12 @@ fn main() {
             let files = write_region(&dir, count, args.iter().any(|a| a == "--limits"));
             println!("{} files in {}", files.len(), dir.display());
         }
+        Some("layouts") => layouts(
+            Path::new(args.get(2).expect("layouts DIR N [FILE.typ …]")),
+            args.get(3).and_then(|n| n.parse().ok()).unwrap_or(20),
+            &args[4.min(args.len())..],
+        ),
+        Some("ours") => ours(args.get(2).and_then(|n| n.parse().ok()).unwrap_or(50)),
         Some("throughput") => throughput(&exe),
         Some("latency") => latency(),
         Some("process") => process(),

@@ -203,15 +203,17 @@ pub fn typographic_quotes(text: &str) -> String {
 }
 
 static NUMBER_SIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([№§])[ \t]*(\S)").unwrap());
+// The word boundaries of INITIALS_FIRST and DAY_MONTH are checked by hand
+// (`at_word_edges`): a Unicode `\b` keeps the regex engine off its fast path.
 static INITIALS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)[ \t]*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)").unwrap()
+    Regex::new(r"([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)[ \t]*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)").unwrap()
 });
 static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+([А-ЯЁ]\.)[ \t]?([А-ЯЁ]\.)").unwrap()
 });
 static YEAR_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d)[ \t]+(гг?\.)").unwrap());
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})[ \t]+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b").unwrap()
+    Regex::new(r"(\d{1,2})[ \t]+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)").unwrap()
 });
 
 /// Applies the non-breaking rules to running text: «№ 9», «§ 2»,
@@ -226,11 +228,36 @@ pub fn polish(text: &str) -> String {
     if !text.contains(['№', '§', '.']) && !text.bytes().any(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
-    let text = DAY_MONTH.replace_all(text, "$1\u{a0}$2");
+    let text = replace_words(&DAY_MONTH, text, true, |c| {
+        format!("{}\u{a0}{}", &c[1], &c[2])
+    });
     let text = NUMBER_SIGN.replace_all(&text, "$1\u{a0}$2");
-    let text = INITIALS_FIRST.replace_all(&text, "$1$2\u{a0}$3");
+    let text = replace_words(&INITIALS_FIRST, &text, false, |c| {
+        format!("{}{}\u{a0}{}", &c[1], &c[2], &c[3])
+    });
     let text = SURNAME_FIRST.replace_all(&text, "$1\u{a0}$2$3");
     YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
+}
+
+/// `re` replaced where its match starts a word (and, if `ends_word`, ends
+/// one): what `\b…` and `…\b` in the pattern would say.
+fn replace_words<'t>(
+    re: &Regex,
+    text: &'t str,
+    ends_word: bool,
+    with: impl Fn(&regex::Captures) -> String,
+) -> std::borrow::Cow<'t, str> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    re.replace_all(text, |c: &regex::Captures| {
+        let m = c.get(0).expect("the whole match");
+        let starts = !text[..m.start()].chars().next_back().is_some_and(word);
+        let ends = !ends_word || !text[m.end()..].chars().next().is_some_and(word);
+        if starts && ends {
+            with(c)
+        } else {
+            m.as_str().to_string()
+        }
+    })
 }
 
 /// An operating-system error told in Russian, for messages that name a path:
@@ -333,6 +360,12 @@ mod tests {
             "с 1 по 15\u{a0}сентября 2023 года, до 25 числа"
         );
         assert_eq!(polish("без правил"), "без правил");
+        // Only whole words: not inside a number or a word.
+        assert_eq!(
+            polish("в 123 сентября и 1 сентябрям"),
+            "в 123 сентября и 1 сентябрям"
+        );
+        assert_eq!(polish("ЯА.В.Уханов, 2 мая"), "ЯА.В.Уханов, 2\u{a0}мая");
         // Nothing but spaces changes.
         let hostile = "# * _ [ ] $ < > & \" \\ @ { } %";
         assert_eq!(polish(hostile), hostile);

@@ -13,6 +13,7 @@
 
 mod source;
 pub mod timing;
+mod unbroken;
 mod world;
 
 use std::fmt;
@@ -612,6 +613,60 @@ mod tests {
                 Block::Paragraph(Paragraph::text(vec![Inline::plain(text)])),
             ],
         }
+    }
+
+    #[test]
+    fn marked_abbreviations_names_and_ranges_compile_wherever_text_runs() {
+        use crate::ir::{Cell, Row, Signature, Table};
+        let texts = [
+            "МБОУ",
+            "2020–2027",
+            "Петрова Мария Ивановна",
+            "в МБОУ СОШ № 9 на 2020–2027 годы, куратор Е.В.\u{a0}Шевчук",
+            "\"#МБОУ\" $x$ ]2020–2027[",
+        ];
+        let mut blocks = Vec::new();
+        for text in texts {
+            blocks.push(Block::Heading {
+                level: 2,
+                content: vec![Inline::plain(text)],
+            });
+            blocks.push(Block::Paragraph(Paragraph::text(vec![
+                Inline::plain(text),
+                Inline::bold(text),
+            ])));
+            blocks.push(Block::List(vec![vec![Inline::plain(text)]]));
+            blocks.push(Block::Table(Table {
+                columns: vec![1.0, 1.0],
+                header: vec![Row {
+                    cells: vec![Cell::text(text), Cell::text(text).bold()],
+                }],
+                rows: vec![Row {
+                    cells: vec![Cell::text(text), Cell::text(text)],
+                }],
+            }));
+        }
+        blocks.push(Block::Signature(Signature {
+            position: "Директор МБОУ СОШ № 9".into(),
+            name: "А.В.\u{a0}Уханов".into(),
+        }));
+        let document = doc(vec![Section {
+            orientation: Orientation::Portrait,
+            blocks,
+        }]);
+        let source = to_typst(&document, EMBEDDED_FAMILY);
+        assert!(
+            source.contains(r#"text(hyphenate: false, "МБОУ")"#),
+            "{source}"
+        );
+        assert!(source.contains(r#"box("2020–2027")"#), "{source}");
+        assert!(source.contains(r#"text(hyphenate: false, "Петрова Мария Ивановна")"#));
+        // Quotes and markup inside stay in string literals.
+        assert!(source.contains(r##""\"#""##), "{source}");
+        let pdf = TypstEngine::shared()
+            .compile(&source, "test", None)
+            .expect("compiles");
+        assert!(pdf.pages >= 1);
     }
 
     #[test]

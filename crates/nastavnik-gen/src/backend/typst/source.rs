@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::unbroken::{self, Piece};
 use crate::ir::{
     Acquaintance, Align, Aside, Block, Cell, Document, Inline, Orientation, Paragraph, Requisites,
     Signature, Stamps, Table, TitlePage,
@@ -69,6 +70,30 @@ pub fn typeset_text(text: &str) -> String {
 
 fn lit(text: &str) -> String {
     literal(&typeset_text(text))
+}
+
+/// Running text as a Typst value: one string literal, or — when it holds
+/// abbreviations, names or ranges ([`unbroken`]) — those pieces wrapped in
+/// `text(hyphenate: false, …)` or `box(…)` and joined. Every piece is a
+/// string literal.
+fn running(text: &str) -> String {
+    let text = typeset_text(text);
+    let pieces = unbroken::pieces(&text);
+    if let [(Piece::Plain, one)] = pieces.as_slice() {
+        return literal(one);
+    }
+    let items: Vec<String> = pieces
+        .iter()
+        .map(|(piece, s)| match piece {
+            Piece::Plain => literal(s),
+            Piece::NoHyphen => format!("text(hyphenate: false, {})", literal(s)),
+            Piece::Whole => format!("box({})", literal(s)),
+        })
+        .collect();
+    match items.as_slice() {
+        [one] => one.clone(),
+        many => format!("({}).join()", many.join(", ")),
+    }
 }
 
 fn str_array(items: &[String]) -> String {
@@ -185,7 +210,7 @@ fn runs(content: &[Inline]) -> String {
         .iter()
         .map(|inline| match inline {
             Inline::Text { text, bold, italic } => {
-                let mut expr = lit(text);
+                let mut expr = running(text);
                 if *italic {
                     expr = format!("emph({expr})");
                 }
@@ -508,14 +533,14 @@ fn aside(out: &mut String, a: &Aside) {
 }
 
 fn signature(out: &mut String, s: &Signature) {
-    let _ = write!(out, "signature({}, {})", lit(&s.position), lit(&s.name));
+    let _ = write!(out, "signature({}, {})", running(&s.position), lit(&s.name));
 }
 
 fn acquaintance(out: &mut String, a: &Acquaintance) {
     let _ = write!(
         out,
         "acquaintance({}, {})",
-        lit(&a.label),
+        running(&a.label),
         str_array(&a.names)
     );
 }
