@@ -201,7 +201,8 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
             "файл пуст: опишите организацию — kind, name, head и остальные разделы (образец: samples/school9-2020.yaml)".into(),
         ));
     };
-    let index = PositionIndex::of(&root);
+    // Positions are needed only to place a problem: most files have none.
+    let index = std::cell::LazyCell::new(|| PositionIndex::of(&root));
     // Values still to be filled: every one is an error at its place.
     let placeholders = placeholder_diagnostics(text, &index, origin);
     let filled_later: Vec<String> = placeholders.iter().map(|d| d.field.clone()).collect();
@@ -233,14 +234,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         .into_iter()
         .filter(|f| !under_placeholder(&f.field))
         .collect();
-    errors.extend(found.iter().map(|f| {
-        Diagnostic::error(
-            origin,
-            place(f, &index),
-            f.field.clone(),
-            f.mistake.russian(),
-        )
-    }));
+    errors.extend(
+        found
+            .iter()
+            .map(|f| Diagnostic::error(origin, f.at, f.field.clone(), f.mistake.russian())),
+    );
     if !errors.is_empty() && !placeholders.is_empty() {
         // Cross-checks of a file still being filled in would only repeat the placeholders.
         errors.sort_by_key(|d| (d.line, d.column));
@@ -357,10 +355,6 @@ fn capped(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// Where a mistake is shown: an unknown key at the key, the rest at the value.
-fn place(found: &Found, _index: &PositionIndex) -> (usize, usize) {
-    found.at
-}
-
 /// Takes the wrong values out of the tree (or puts a harmless stand-in in),
 /// so that the model can be read for the cross-checks. Returns the author's
 /// paths touched: problems found there later are the mending's.
@@ -634,7 +628,11 @@ pub fn read_source(path: &Path) -> Result<String, LoadError> {
 }
 
 /// «ЗАПОЛНИТЕ: …» left in the file, as errors with their fields.
-fn placeholder_diagnostics(text: &str, index: &PositionIndex, origin: &str) -> Vec<Diagnostic> {
+fn placeholder_diagnostics(
+    text: &str,
+    index: &std::cell::LazyCell<PositionIndex, impl FnOnce() -> PositionIndex>,
+    origin: &str,
+) -> Vec<Diagnostic> {
     let marker = crate::load::starter::PLACEHOLDER;
     if !text.contains(marker) {
         return Vec::new();
