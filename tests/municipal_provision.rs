@@ -349,3 +349,21 @@ fn the_authoritys_words_are_printed_as_written() {
     assert!(docx_text(&docx).contains("<w:p/>"));
     assert!(!render(&org, DocumentKind::MunicipalProvision, Format::Pdf).is_empty());
 }
+
+/// A service whose name ends in its own bracket («МБУ Центр ППМСП (ММС)»)
+/// takes «далее —» inside that bracket, not in a second one; a name without
+/// a bracket keeps its own.
+#[test]
+fn hereinafter_joins_a_bracket_the_name_already_has() {
+    let sharya = load("samples/sharya-2020.yaml");
+    assert_both(
+        &sharya,
+        &strings(&["МБУ Центр ППМСП (ММС; далее — методическая служба);"]),
+    );
+    let docx = render(&sharya, DocumentKind::MunicipalProvision, Format::Docx);
+    assert!(!docx_text(&docx).contains(") (далее"));
+    assert_both(
+        &lugovoy(),
+        &strings(&["Районный методический центр (далее — методическая служба);"]),
+    );
+}

@@ -239,6 +239,41 @@ pub fn polish(text: &str) -> String {
     YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
 }
 
+/// A «далее —» right after a bracket of the name's own goes into that
+/// bracket: «Центр (ММЦ) (далее — методическая служба)» reads «Центр (ММЦ;
+/// далее — методическая служба)», not two brackets in a row.
+///
+/// ```
+/// use nastavnik_core::russian::hereinafter_in_one_bracket;
+/// assert_eq!(
+///     hereinafter_in_one_bracket("центр (ММЦ) (далее — служба)"),
+///     "центр (ММЦ; далее — служба)"
+/// );
+/// assert_eq!(hereinafter_in_one_bracket("школа (далее — Школа)"), "школа (далее — Школа)");
+/// ```
+pub fn hereinafter_in_one_bracket(text: &str) -> std::borrow::Cow<'_, str> {
+    const LEAD: &str = "(далее";
+    if !text.contains(LEAD) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(LEAD) {
+        let before = &rest[..at];
+        let closed = before.trim_end_matches([' ', NBSP]);
+        if closed.ends_with(')') && closed.len() < before.len() {
+            out.push_str(&closed[..closed.len() - 1]);
+            out.push_str("; далее");
+        } else {
+            out.push_str(before);
+            out.push_str(LEAD);
+        }
+        rest = &rest[at + LEAD.len()..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// `re` replaced where its match starts a word (and, if `ends_word`, ends
 /// one): what `\b…` and `…\b` in the pattern would say.
 fn replace_words<'t>(
@@ -360,6 +395,12 @@ mod tests {
             "с 1 по 15\u{a0}сентября 2023 года, до 25 числа"
         );
         assert_eq!(polish("без правил"), "без правил");
+        assert_eq!(
+            hereinafter_in_one_bracket(
+                "Центр (ММЦ)\u{a0}(далее — ММС), школа (далее — Школа) и (А)(далее — Б)"
+            ),
+            "Центр (ММЦ; далее — ММС), школа (далее — Школа) и (А)(далее — Б)"
+        );
         // Only whole words: not inside a number or a word.
         assert_eq!(
             polish("в 123 сентября и 1 сентябрям"),

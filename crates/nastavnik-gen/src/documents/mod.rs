@@ -248,7 +248,9 @@ fn build_with(
         *text = match kind {
             TextKind::Words if as_written => crate::text::printable(text),
             TextKind::Words => crate::text::printable(&crate::grammar_filters::single_period(
-                &nastavnik_core::russian::polish(text),
+                &nastavnik_core::russian::hereinafter_in_one_bracket(
+                    &nastavnik_core::russian::polish(text),
+                ),
             )),
             TextKind::Url => crate::text::printable(text),
         }
