@@ -196,3 +196,26 @@ fn deadlines_read_only_ascii_digits_and_plausible_counts() {
         ["10:21 roadmap.sections[0].items[0].deadline: в сроке «до 03.06.0000» год 0000 невозможен: годы программы — от 1990 до 2100"]
     );
 }
+
+/// Values read by hand (deadlines) whose shapes are right are read with the
+/// model first; when the model does not read, every wrong one is still
+/// named at its place, not only the first.
+#[test]
+fn every_wrong_deadline_is_placed_though_the_shapes_are_right() {
+    let text = format!(
+        "{HEAD}roadmap:\n  subject: на год\n  sections:\n    - title: Этап\n      items:\n        - title: А\n          deadline: до 31.02.2021\n        - title: Б\n          deadline: сентябрь 2021 г.\n        - title: В\n          deadline: до 30.13.2021\n"
+    );
+    let found = answers(&text);
+    let places: Vec<&str> = found
+        .iter()
+        .map(|a| a.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "10:21 roadmap.sections[0].items[0].deadline",
+            "14:21 roadmap.sections[0].items[2].deadline"
+        ],
+        "{found:#?}"
+    );
+}

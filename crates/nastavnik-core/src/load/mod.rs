@@ -230,10 +230,19 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
         errors.sort_by_key(|d| (d.line, d.column));
         return Err(LoadError::Invalid(capped(errors)));
     }
-    let found: Vec<Found> = validate::validate(&root)
-        .into_iter()
-        .filter(|f| !under_placeholder(&f.field))
-        .collect();
+    // A file whose shapes are right is read at once; only a file that does
+    // not read is walked again, reading by hand every deadline, period and
+    // person, so that each wrong one is named at its place.
+    let mut first_reading = validate::validate_shapes(&root)
+        .is_empty()
+        .then(|| de::from_node::<Organization>(&root));
+    let found: Vec<Found> = match &first_reading {
+        Some(Ok(_)) => Vec::new(),
+        _ => validate::validate(&root)
+            .into_iter()
+            .filter(|f| !under_placeholder(&f.field))
+            .collect(),
+    };
     errors.extend(
         found
             .iter()
@@ -246,7 +255,10 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
     }
     // The model, from the tree as written or with the wrong values taken out.
     let (reading, mended) = if found.is_empty() {
-        (de::from_node::<Organization>(&root), Vec::new())
+        let reading = first_reading
+            .take()
+            .unwrap_or_else(|| de::from_node::<Organization>(&root));
+        (reading, Vec::new())
     } else {
         let mut mended_root = root.clone();
         let mended = mend(&mut mended_root, &found);

@@ -206,12 +206,25 @@ fn schema() -> &'static Value {
     SCHEMA.get_or_init(super::schema::json_schema)
 }
 
-/// Every structural mistake of the document `root`.
+/// Every structural mistake of the document `root`, values the model reads
+/// by hand (deadlines, periods, people) included.
 pub fn validate(root: &Node) -> Vec<Found> {
+    walk(root, true)
+}
+
+/// The mistakes of shape only: types, fields, allowed values — not the
+/// values read by hand, which reading the model reads anyway. For a file
+/// that is right (the usual case) this and reading the model is all.
+pub fn validate_shapes(root: &Node) -> Vec<Found> {
+    walk(root, false)
+}
+
+fn walk(root: &Node, by_hand: bool) -> Vec<Found> {
     let schema = schema();
     let mut walker = Walker {
         definitions: schema.get("definitions"),
         found: Vec::new(),
+        by_hand,
     };
     walker.walk(root, schema, &mut String::new());
     walker.found
@@ -220,6 +233,8 @@ pub fn validate(root: &Node) -> Vec<Found> {
 struct Walker<'s> {
     definitions: Option<&'s Value>,
     found: Vec<Found>,
+    /// Whether values the model reads by hand are read here too.
+    by_hand: bool,
 }
 
 /// How YAML reads a plain scalar (YAML 1.2 core schema, as serde_yaml does).
@@ -375,7 +390,7 @@ impl<'s> Walker<'s> {
             self.single(node, schema, path);
         }
         // A value the model reads by hand: read it now, if its shape was right.
-        if self.found.len() == before {
+        if self.by_hand && self.found.len() == before {
             if let Some(message) = name.and_then(|n| read_by_hand(n, node)) {
                 self.mistake(node, path, Mistake::Value(message));
             }
@@ -423,6 +438,7 @@ impl<'s> Walker<'s> {
                     let mut trial = Walker {
                         definitions: self.definitions,
                         found: Vec::new(),
+                        by_hand: self.by_hand,
                     };
                     trial.walk(node, alt, path);
                     if trial.found.is_empty() {
