@@ -365,10 +365,10 @@ enum Mode {
     Bare,
 }
 
-/// One line of the throughput table, in a process of its own (its peak memory is its own).
-fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
+/// The first `count` organisations of a region written by `region`, in order.
+fn region_files(dir: &Path, count: usize) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
+        .expect("write the region first: nastavnik-bench region DIR N")
         .map(|e| e.unwrap().path())
         .filter(|p| {
             p.file_name()
@@ -377,22 +377,33 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
         .collect();
     files.sort();
     files.truncate(count);
+    files
+}
+
+/// The Typst source of every document of every organisation, as a bundle makes them.
+fn typst_sources(renderer: &Renderer, files: &[PathBuf]) -> Vec<Vec<String>> {
+    files
+        .iter()
+        .map(|f| {
+            let org = nastavnik_core::load_path(f).unwrap().organization;
+            let (docs, _) = bundle::documents(renderer, &org, &[]).unwrap();
+            docs.iter()
+                .map(|(_, d)| {
+                    String::from_utf8(renderer.write(d, Format::Typ).unwrap().bytes).unwrap()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One line of the throughput table, in a process of its own (its peak memory is its own).
+fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
+    let files = region_files(dir, count);
     let renderer = Renderer::new();
     let engine = TypstEngine::shared();
     // For bare Typst: the sources, made before the clock starts.
-    let sources: Vec<Vec<String>> = if mode == Mode::Bare {
-        files
-            .iter()
-            .map(|f| {
-                let org = nastavnik_core::load_path(f).unwrap().organization;
-                let (docs, _) = bundle::documents(&renderer, &org, &[]).unwrap();
-                docs.iter()
-                    .map(|(_, d)| {
-                        String::from_utf8(renderer.write(d, Format::Typ).unwrap().bytes).unwrap()
-                    })
-                    .collect()
-            })
-            .collect()
+    let sources = if mode == Mode::Bare {
+        typst_sources(&renderer, &files)
     } else {
         Vec::new()
     };
@@ -830,30 +841,10 @@ fn memory() {
 /// thread: what a change to `nastavnik.typ` costs or saves, before it is
 /// embedded (`layouts DIR N [FILE.typ …]`; the embedded library first).
 fn layouts(dir: &Path, count: usize, libraries: &[String]) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("region DIR N first")
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("org-"))
-        })
-        .collect();
-    files.sort();
-    files.truncate(count);
+    let files = region_files(dir, count);
     let renderer = Renderer::new();
     let engine = TypstEngine::shared();
-    let sources: Vec<Vec<String>> = files
-        .iter()
-        .map(|f| {
-            let org = nastavnik_core::load_path(f).unwrap().organization;
-            let (docs, _) = bundle::documents(&renderer, &org, &[]).unwrap();
-            docs.iter()
-                .map(|(_, d)| {
-                    String::from_utf8(renderer.write(d, Format::Typ).unwrap().bytes).unwrap()
-                })
-                .collect()
-        })
-        .collect();
+    let sources = typst_sources(&renderer, &files);
     let mut texts = vec![(
         "embedded".to_string(),
         nastavnik_gen::backend::typst::LAYOUT_LIBRARY.to_string(),

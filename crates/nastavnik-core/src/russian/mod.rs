@@ -274,6 +274,20 @@ pub fn hereinafter_in_one_bracket(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// A character of a word, as a regular expression's `\w` reads it (letters,
+/// digits, `_`, combining marks). Latin and Cyrillic are answered without
+/// the Unicode tables: every text of a document passes here.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric() || c == '_',
+        // Cyrillic letters and its combining marks; U+0482 «҂» is a sign.
+        '\u{400}'..='\u{4ff}' => c != '\u{482}',
+        // Combining diacritical marks (a stress mark over a vowel).
+        '\u{300}'..='\u{36f}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// `re` replaced where its match starts a word (and, if `ends_word`, ends
 /// one): what `\b…` and `…\b` in the pattern would say.
 fn replace_words<'t>(
@@ -282,11 +296,13 @@ fn replace_words<'t>(
     ends_word: bool,
     with: impl Fn(&regex::Captures) -> String,
 ) -> std::borrow::Cow<'t, str> {
-    let word = |c: char| c.is_alphanumeric() || c == '_';
     re.replace_all(text, |c: &regex::Captures| {
         let m = c.get(0).expect("the whole match");
-        let starts = !text[..m.start()].chars().next_back().is_some_and(word);
-        let ends = !ends_word || !text[m.end()..].chars().next().is_some_and(word);
+        let starts = !text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char);
+        let ends = !ends_word || !text[m.end()..].chars().next().is_some_and(is_word_char);
         if starts && ends {
             with(c)
         } else {

@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use nastavnik_core::russian::is_word_char as word_char;
 use regex::Regex;
 
 /// How a piece of text is set.
@@ -40,18 +41,6 @@ static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("a valid pattern")
 });
-
-/// A character of a word, as a regular expression's `\w` reads it. Latin
-/// and Cyrillic are answered without the Unicode tables: every text passes
-/// here character by character.
-fn word_char(c: char) -> bool {
-    match c {
-        _ if c.is_ascii() => c.is_ascii_alphanumeric() || c == '_',
-        // Cyrillic letters and combining marks; U+0482 «҂» is a sign.
-        '\u{400}'..='\u{4ff}' => c != '\u{482}',
-        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
-    }
-}
 
 /// `text` cut into pieces in order; joined, they are `text` again.
 pub(crate) fn pieces(text: &str) -> Vec<(Piece, &str)> {
