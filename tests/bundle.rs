@@ -509,11 +509,32 @@ roadmap:
             texts.push_str(&text);
             compared += 1;
         }
-        let whole = pdf_text(&std::fs::read(folder.join("bundle.pdf")).unwrap()).unwrap();
+        let bundle_pdf = std::fs::read(folder.join("bundle.pdf")).unwrap();
+        let whole = pdf_text(&bundle_pdf).unwrap();
         assert_eq!(
             whole, texts,
             "{stem}: bundle.pdf is the documents' pages in order"
         );
+        // bundle.pdf is joined from the documents' PDFs: a sound file whose
+        // pages look exactly as theirs.
+        assert_eq!(pdf_syntax_problems(&bundle_pdf), None, "{stem}: bundle.pdf");
+        if let Some(whole) = page_images(&bundle_pdf) {
+            let mut pages = Vec::new();
+            for f in manifest["files"].as_array().unwrap() {
+                let name = f["file"].as_str().unwrap();
+                if name != "bundle.pdf" {
+                    pages.extend(page_images(&std::fs::read(folder.join(name)).unwrap()).unwrap());
+                }
+            }
+            assert_eq!(whole.len(), pages.len(), "{stem}: pages");
+            for (i, (a, b)) in whole.iter().zip(&pages).enumerate() {
+                assert!(
+                    a == b,
+                    "{stem}: page {} of bundle.pdf looks otherwise",
+                    i + 1
+                );
+            }
+        }
     }
     assert!(compared >= 15, "{compared}");
 }

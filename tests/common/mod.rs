@@ -80,6 +80,54 @@ pub fn pdf_text(pdf: &[u8]) -> Option<String> {
     Some(String::from_utf8(out.stdout).unwrap())
 }
 
+/// What `qpdf --check` finds wrong in a PDF's syntax, cross-references and
+/// streams (`None` when it finds nothing or is not installed).
+pub fn pdf_syntax_problems(pdf: &[u8]) -> Option<String> {
+    if !tool_available("qpdf", "qpdf") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    (!out.status.success()).then(|| {
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    })
+}
+
+/// Every page of a PDF as a small grey image (`pdftoppm`, 24 dpi), in order.
+pub fn page_images(pdf: &[u8]) -> Option<Vec<Vec<u8>>> {
+    if !tool_available("pdftoppm", "poppler-utils") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftoppm")
+        .args(["-r", "24", "-gray"])
+        .arg(&path)
+        .arg(dir.path().join("page"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pdftoppm failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pgm"))
+        .collect();
+    // page-01.pgm … page-59.pgm: the same width, so they sort in order.
+    pages.sort();
+    Some(pages.iter().map(|p| std::fs::read(p).unwrap()).collect())
+}
+
 /// The number of pages of a PDF, from `pdfinfo`.
 pub fn pdf_pages(pdf: &[u8]) -> Option<usize> {
     if !tool_available("pdfinfo", "poppler-utils") {

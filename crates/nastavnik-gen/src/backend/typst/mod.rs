@@ -11,6 +11,7 @@
 //! only font by default, so a PDF has the same bytes on every machine.
 //! System fonts are read only when asked for ([`FontPolicy::System`]).
 
+mod join;
 mod source;
 pub mod timing;
 mod unbroken;
@@ -265,8 +266,19 @@ impl TypstEngine {
                 pages: alone.pages().len(),
             });
         }
-        // The whole layout keeps the metadata its source sets.
-        let bytes = export(&world, layout.origin, &document, ident, standard)?;
+        // The whole layout keeps the metadata its source sets. Without a
+        // PDF standard it is joined from the documents' PDFs, each page
+        // written once; Typst checks a standard on the whole layout, so
+        // then (or if the PDFs cannot be joined) it is written from it.
+        let joined = standard
+            .is_none()
+            .then(|| join_bundle(&world, layout.origin, &document, ident, &starts, &pdfs))
+            .transpose()?
+            .flatten();
+        let bytes = match joined {
+            Some(bytes) => bytes,
+            None => export(&world, layout.origin, &document, ident, standard)?,
+        };
         Ok((Pdf { bytes, pages }, pdfs))
     }
 }
@@ -331,6 +343,46 @@ fn bookmarks(document: &PagedDocument) -> Vec<(usize, Location)> {
             Some((page.get() - 1, location))
         })
         .collect()
+}
+
+/// The bundle's PDF joined from its documents' PDFs ([`join`]), with the
+/// metadata of the whole layout; `None` if they cannot be joined.
+fn join_bundle(
+    world: &DocumentWorld<'_>,
+    origin: Option<&Path>,
+    document: &PagedDocument,
+    ident: &str,
+    starts: &[(usize, Location)],
+    pdfs: &[Pdf],
+) -> Result<Option<Vec<u8>>, GenError> {
+    // Typst writes the metadata (information, XMP, identifier) on one empty page.
+    let mut blank = document.pages()[0].clone();
+    blank.frame.clear();
+    let metadata = timing::CUT
+        .time(|| PagedDocument::new(std::iter::once(blank).collect(), document.info().clone()));
+    let metadata = export(world, origin, &metadata, ident, None)?;
+    let introspector = document.introspector();
+    let titles: Vec<String> = starts
+        .iter()
+        .map(|(_, location)| {
+            introspector
+                .query_first(&Selector::Location(*location))
+                .and_then(|elem| {
+                    elem.to_packed::<HeadingElem>()
+                        .map(|h| h.body.plain_text().to_string())
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let parts: Vec<join::JoinPart<'_>> = pdfs
+        .iter()
+        .zip(&titles)
+        .map(|(pdf, title)| join::JoinPart {
+            pdf: &pdf.bytes,
+            title,
+        })
+        .collect();
+    Ok(timing::EXPORT.time(|| join::join(&parts, &metadata)).ok())
 }
 
 /// Keeps every item of a frame but the tags of the element at `location`,
