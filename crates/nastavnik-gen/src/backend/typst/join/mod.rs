@@ -822,6 +822,110 @@ mod tests {
         assert!(packet.contains(&format!("<xmpTPg:NPages>{total}</xmpTPg:NPages>")));
     }
 
+    /// A PDF of the given objects (`n` → its dictionary), its catalog 1 and
+    /// information 5, written by the join's own writer.
+    fn pdf_of(objects: &[(u32, &str)]) -> Vec<u8> {
+        let written: Vec<Written<'_>> = objects
+            .iter()
+            .map(|(num, text)| {
+                let (dict, stream) = match text.split_once(" stream ") {
+                    Some((d, s)) => (d, Some(Cow::Owned(s.as_bytes().to_vec()))),
+                    None => (*text, None),
+                };
+                Written {
+                    num: *num,
+                    value: Lexer::new(dict.as_bytes()).object().unwrap(),
+                    stream,
+                }
+            })
+            .collect();
+        write_file(
+            &written,
+            vec![
+                (b"Root".to_vec(), Obj::Ref(1)),
+                (b"Info".to_vec(), Obj::Ref(5)),
+            ],
+        )
+    }
+
+    const XMP_PACKET: &str = "<xmpTPg:NPages>1</xmpTPg:NPages>";
+
+    /// Untagged one-page PDFs join into one of two pages, each document an
+    /// outline entry; a page tree with a level between it and its pages
+    /// (which `typst-pdf` does not write) is refused, so that the bundle is
+    /// then written from the layout.
+    #[test]
+    fn pdfs_join_and_a_shape_not_understood_is_refused() {
+        let metadata = format!("<</Type/Metadata/Subtype/XML/Length 32>> stream {XMP_PACKET}");
+        let flat = pdf_of(&[
+            (
+                1,
+                "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/Lang(ru-RU)>>",
+            ),
+            (2, "<</Type/Pages/Count 1/Kids[3 0 R]>>"),
+            (
+                3,
+                "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595.28 841.89]/Contents 4 0 R>>",
+            ),
+            (4, "<</Length 3>> stream q Q"),
+            (5, "<</Title<FEFF0410>/Creator(nastavnik)>>"),
+            (6, &metadata),
+        ]);
+        let parts = [
+            JoinPart {
+                pdf: &flat,
+                title: "Первый",
+            },
+            JoinPart {
+                pdf: &flat,
+                title: "Второй",
+            },
+        ];
+        let joined = join(&parts, &flat).unwrap();
+        let file = File::parse(&joined).unwrap();
+        let catalog = file.dict(file.root).unwrap();
+        let pages = file.dict(get_ref(catalog, b"Pages").unwrap()).unwrap();
+        assert_eq!(array(pages, b"Kids").len(), 2);
+        let outlines = file.dict(get_ref(catalog, b"Outlines").unwrap()).unwrap();
+        let first = file.dict(get_ref(outlines, b"First").unwrap()).unwrap();
+        let Some(Obj::Str(title)) = get(first, b"Title") else {
+            panic!()
+        };
+        assert_eq!(text_of(title), "Первый");
+        assert_eq!(
+            get(catalog, b"StructTreeRoot"),
+            None,
+            "untagged stays untagged"
+        );
+        let xmp = file.object(get_ref(catalog, b"Metadata").unwrap()).unwrap();
+        assert_eq!(xmp.stream.unwrap(), b"<xmpTPg:NPages>2</xmpTPg:NPages>");
+        for object in &file.objects {
+            if let Some(data) = object.stream {
+                assert!(
+                    data == b"q Q" || data.starts_with(b"<xmp"),
+                    "streams as they were"
+                );
+            }
+        }
+
+        let nested = pdf_of(&[
+            (1, "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R>>"),
+            (2, "<</Type/Pages/Count 1/Kids[7 0 R]>>"),
+            (7, "<</Type/Pages/Count 1/Parent 2 0 R/Kids[3 0 R]>>"),
+            (3, "<</Type/Page/Parent 7 0 R/MediaBox[0 0 595.28 841.89]>>"),
+            (5, "<</Title<FEFF0410>>>"),
+            (6, &metadata),
+        ]);
+        let parts = [JoinPart {
+            pdf: &nested,
+            title: "Вложенный",
+        }];
+        assert_eq!(
+            join(&parts, &flat),
+            Err(JoinError("nested page tree".into()))
+        );
+    }
+
     #[test]
     fn what_is_not_a_pdf_is_refused() {
         assert!(File::parse(b"%PDF-1.7\nnothing here").is_err());
