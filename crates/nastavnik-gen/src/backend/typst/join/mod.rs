@@ -464,8 +464,23 @@ impl<'a> Bundle<'a> {
 /// structure tree root and parent tree.
 fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
     let catalog = file.dict(file.root)?;
-    if get(catalog, b"OutputIntents").is_some() || get(catalog, b"Names").is_some() {
-        return refuse("output intents or names");
+    // What the bundle makes anew or takes from its metadata; anything else
+    // (output intents, named destinations, page labels…) it would lose.
+    const UNDERSTOOD: [&[u8]; 8] = [
+        b"Type",
+        b"Pages",
+        b"Metadata",
+        b"Lang",
+        b"StructTreeRoot",
+        b"MarkInfo",
+        b"ViewerPreferences",
+        b"Outlines",
+    ];
+    if let Some((key, _)) = catalog
+        .iter()
+        .find(|(k, _)| !UNDERSTOOD.contains(&k.as_slice()))
+    {
+        return refuse(format!("catalog entry {}", String::from_utf8_lossy(key)));
     }
     let pages_root = get_ref(catalog, b"Pages")?;
     let outlines = get_opt_ref(catalog, b"Outlines")?;
@@ -923,6 +938,25 @@ mod tests {
         assert_eq!(
             join(&parts, &flat),
             Err(JoinError("nested page tree".into()))
+        );
+
+        let labelled = pdf_of(&[
+            (
+                1,
+                "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/PageLabels<</Nums[0<</S/D>>]>>>>",
+            ),
+            (2, "<</Type/Pages/Count 1/Kids[3 0 R]>>"),
+            (3, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595.28 841.89]>>"),
+            (5, "<</Title<FEFF0410>>>"),
+            (6, &metadata),
+        ]);
+        let parts = [JoinPart {
+            pdf: &labelled,
+            title: "С метками страниц",
+        }];
+        assert_eq!(
+            join(&parts, &flat),
+            Err(JoinError("catalog entry PageLabels".into()))
         );
     }
 
