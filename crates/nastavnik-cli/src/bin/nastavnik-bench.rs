@@ -519,7 +519,10 @@ fn throughput(exe: &Path) {
             let mut bare_time = None;
             for (mode, name) in [
                 ("bare", "bare Typst, each document alone"),
-                ("bundle", "nastavnik: one layout, bundle.pdf + each PDF"),
+                (
+                    "bundle",
+                    "nastavnik: one layout, each PDF, bundle.pdf joined",
+                ),
                 ("twice", "before: each alone + bundle.pdf again"),
             ] {
                 // The old way at 1 000 organisations on one thread takes long and says nothing new.
@@ -573,7 +576,7 @@ fn throughput(exe: &Path) {
             }
         }
     }
-    println!("\nWhere the time goes, summed over the threads (YAML: loading and checking the file; model: templates and IR; source: merging and the Typst source, the layout library parsed; layout: `typst::compile`; cut: a bundle's layout split into documents; PDF: `typst_pdf::pdf`):\n");
+    println!("\nWhere the time goes, summed over the threads (YAML: loading and checking the file; model: templates and IR; source: merging and the Typst source, the layout library parsed; layout: `typst::compile`; cut: a bundle's layout split into documents; PDF: `typst_pdf::pdf`, and for a bundle the join of bundle.pdf from the documents' PDFs):\n");
     println!("| organisations | threads | how | YAML | model | source | layout | cut | PDF |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for line in phases {
