@@ -273,7 +273,6 @@ impl TypstEngine {
         let joined = standard
             .is_none()
             .then(|| join_bundle(&world, layout.origin, &document, ident, &starts, &pdfs))
-            .transpose()?
             .flatten();
         let bytes = match joined {
             Some(bytes) => bytes,
@@ -354,13 +353,13 @@ fn join_bundle(
     ident: &str,
     starts: &[(usize, Location)],
     pdfs: &[Pdf],
-) -> Result<Option<Vec<u8>>, GenError> {
+) -> Option<Vec<u8>> {
     // Typst writes the metadata (information, XMP, identifier) on one empty page.
     let mut blank = document.pages()[0].clone();
     blank.frame.clear();
     let metadata = timing::CUT
         .time(|| PagedDocument::new(std::iter::once(blank).collect(), document.info().clone()));
-    let metadata = export(world, origin, &metadata, ident, None)?;
+    let metadata = export(world, origin, &metadata, ident, None).ok()?;
     let introspector = document.introspector();
     let titles: Vec<String> = starts
         .iter()
@@ -382,7 +381,7 @@ fn join_bundle(
             title,
         })
         .collect();
-    Ok(timing::EXPORT.time(|| join::join(&parts, &metadata)).ok())
+    timing::EXPORT.time(|| join::join(&parts, &metadata)).ok()
 }
 
 /// Keeps every item of a frame but the tags of the element at `location`,

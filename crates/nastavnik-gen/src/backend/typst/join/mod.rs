@@ -73,15 +73,21 @@ pub fn join(parts: &[JoinPart<'_>], metadata: &[u8]) -> Result<Vec<u8>, JoinErro
     if parts.is_empty() {
         return refuse("no documents");
     }
+    let meta = File::parse(metadata)?;
+    let lang = get(meta.dict(meta.root)?, b"Lang");
     let files = parts
         .iter()
         .map(|p| File::parse(p.pdf))
         .collect::<Result<Vec<_>, _>>()?;
     let mut bundle = Bundle::new(parts.len());
     for (index, (part, file)) in parts.iter().zip(&files).enumerate() {
+        // The bundle has one language: a document in another would lose its own.
+        if get(file.dict(file.root)?, b"Lang") != lang {
+            return refuse("a document in another language");
+        }
         bundle.add(index, part.title, file)?;
     }
-    bundle.finish(&File::parse(metadata)?)
+    bundle.finish(&meta)
 }
 
 /// The bundle being joined: the objects written so far and what ties them.
@@ -173,6 +179,7 @@ impl<'a> Bundle<'a> {
                 &[]
             };
             let mut value = object.value.renumbered_skipping(&renumber, dropped)?;
+            move_keys(&mut value, key_offset)?;
             if let Obj::Dict(d) = &mut value {
                 if page {
                     set(d, b"Parent", Obj::Ref(PAGES));
@@ -184,12 +191,6 @@ impl<'a> Bundle<'a> {
                     set(d, b"P", Obj::Ref(DOCUMENT));
                     if name(get(d, b"S")) == Some(b"Document".as_slice()) {
                         set(d, b"S", Obj::Name(b"Part".to_vec()));
-                    }
-                }
-                for key in [b"StructParents".as_slice(), b"StructParent"] {
-                    if let Some(Obj::Int(k)) = get(d, key) {
-                        let k = *k + key_offset;
-                        set(d, key, Obj::Int(k));
                     }
                 }
                 if name(get(d, b"Type")) == Some(b"StructElem".as_slice()) {
@@ -219,12 +220,35 @@ impl<'a> Bundle<'a> {
         };
         self.tagged = true;
         let root = file.dict(root)?;
-        if let Some(Obj::Dict(roles)) = get(root, b"RoleMap") {
-            for (k, v) in roles {
-                if !self.role_map.iter().any(|(key, _)| key == k) {
-                    self.role_map.push((k.clone(), v.clone()));
+        // What the bundle's root makes anew; anything else (class map,
+        // namespaces…) it would lose.
+        const UNDERSTOOD: [&[u8]; 6] = [
+            b"Type",
+            b"K",
+            b"ParentTree",
+            b"ParentTreeNextKey",
+            b"RoleMap",
+            b"IDTree",
+        ];
+        if let Some((key, _)) = root
+            .iter()
+            .find(|(k, _)| !UNDERSTOOD.contains(&k.as_slice()))
+        {
+            return refuse(format!(
+                "structure tree entry {}",
+                String::from_utf8_lossy(key)
+            ));
+        }
+        match get(root, b"RoleMap") {
+            None => {}
+            Some(Obj::Dict(roles)) => {
+                for (k, v) in roles {
+                    if !self.role_map.iter().any(|(key, _)| key == k) {
+                        self.role_map.push((k.clone(), v.clone()));
+                    }
                 }
             }
+            Some(_) => return refuse("role map"),
         }
         let tree = match get(root, b"ParentTree") {
             Some(Obj::Ref(n)) => file.dict(*n)?,
@@ -244,12 +268,17 @@ impl<'a> Bundle<'a> {
                 let [Obj::Int(k), value] = pair else {
                     return refuse("parent tree entry");
                 };
-                next_key = next_key.max(k + 1);
-                self.parent_tree.push(Obj::Int(k + offset));
+                let (Some(after), Some(moved)) = (k.checked_add(1), k.checked_add(offset)) else {
+                    return refuse("parent tree key");
+                };
+                next_key = next_key.max(after);
+                self.parent_tree.push(Obj::Int(moved));
                 self.parent_tree.push(value.renumbered(renumber)?);
             }
         }
-        self.next_key = offset + next_key;
+        self.next_key = offset
+            .checked_add(next_key)
+            .ok_or_else(|| JoinError("parent tree key".into()))?;
         match get(root, b"IDTree") {
             None => Ok(()),
             Some(Obj::Dict(tree)) if get(tree, b"Kids").is_none() => {
@@ -491,7 +520,15 @@ fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
     dropped.extend(outlines);
     dropped.extend(struct_root);
 
-    let Some(Obj::Array(kids)) = get(file.dict(pages_root)?, b"Kids") else {
+    let root_pages = file.dict(pages_root)?;
+    // Attributes the pages inherit from the root would be lost with it.
+    if let Some((key, _)) = root_pages
+        .iter()
+        .find(|(k, _)| !matches!(k.as_slice(), b"Type" | b"Kids" | b"Count"))
+    {
+        return refuse(format!("page tree entry {}", String::from_utf8_lossy(key)));
+    }
+    let Some(Obj::Array(kids)) = get(root_pages, b"Kids") else {
         return refuse("page tree without kids");
     };
     let mut pages = Vec::with_capacity(kids.len());
@@ -521,7 +558,9 @@ fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
             item = get_opt_ref(file.dict(n)?, b"Next")?;
         }
         outline_count = match get(root, b"Count") {
-            Some(Obj::Int(c)) => c.abs(),
+            Some(Obj::Int(c)) => c
+                .checked_abs()
+                .ok_or_else(|| JoinError("outline count".into()))?,
             _ => outline_tops.len() as i64,
         };
     }
@@ -553,6 +592,29 @@ fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
         struct_tops,
         dropped,
     })
+}
+
+/// Moves the marked-content keys of a page (`/StructParents`) or an
+/// annotation (`/StructParent`), wherever they are in the object, past the
+/// previous documents'.
+fn move_keys(value: &mut Obj, offset: i64) -> Result<(), JoinError> {
+    match value {
+        Obj::Dict(d) => {
+            for (k, v) in d.iter_mut() {
+                match (k.as_slice(), &mut *v) {
+                    (b"StructParents" | b"StructParent", Obj::Int(key)) => {
+                        *key = key
+                            .checked_add(offset)
+                            .ok_or_else(|| JoinError("structure key".into()))?;
+                    }
+                    _ => move_keys(v, offset)?,
+                }
+            }
+            Ok(())
+        }
+        Obj::Array(items) => items.iter_mut().try_for_each(|i| move_keys(i, offset)),
+        _ => Ok(()),
+    }
 }
 
 /// Makes the identifiers of a structure element (`/ID`, and the `/Headers`

@@ -318,7 +318,11 @@ impl<'a> File<'a> {
                         .ok()
                         .and_then(|s| s.parse().ok())
                         .ok_or_else(|| JoinError("cross-reference offset".into()))?;
-                    offsets.push(((first + i) as u32, offset));
+                    let num = first
+                        .checked_add(i)
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| JoinError("cross-reference number".into()))?;
+                    offsets.push((num, offset));
                 }
                 lexer.i += 18;
             }
@@ -371,11 +375,14 @@ impl<'a> File<'a> {
             }
             objects.push(Indirect { num, value, stream });
         }
-        let index = objects
+        let index: HashMap<u32, usize> = objects
             .iter()
             .enumerate()
             .map(|(i, o)| (o.num, i))
             .collect();
+        if index.len() != objects.len() {
+            return refuse("an object number used twice");
+        }
         Ok(File {
             objects,
             index,

@@ -318,7 +318,10 @@ fn pdfs_join_and_a_shape_not_understood_is_refused() {
     }
 
     let nested = pdf_of(&[
-        (1, "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R>>"),
+        (
+            1,
+            "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/Lang(ru-RU)>>",
+        ),
         (2, "<</Type/Pages/Count 1/Kids[7 0 R]>>"),
         (7, "<</Type/Pages/Count 1/Parent 2 0 R/Kids[3 0 R]>>"),
         (3, "<</Type/Page/Parent 7 0 R/MediaBox[0 0 595.28 841.89]>>"),
@@ -337,7 +340,7 @@ fn pdfs_join_and_a_shape_not_understood_is_refused() {
     let labelled = pdf_of(&[
         (
             1,
-            "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/PageLabels<</Nums[0<</S/D>>]>>>>",
+            "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/Lang(ru-RU)/PageLabels<</Nums[0<</S/D>>]>>>>",
         ),
         (2, "<</Type/Pages/Count 1/Kids[3 0 R]>>"),
         (3, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595.28 841.89]>>"),
@@ -366,4 +369,124 @@ fn what_is_not_a_pdf_is_refused() {
     )
     .is_err());
     assert!(join(&[], b"y").is_err());
+}
+
+/// What the bundle would lose or get wrong is refused (the bundle is then
+/// written from the layout): attributes the pages inherit from the page tree
+/// root, structure-tree entries it does not make anew, a document in another
+/// language, an object number used twice, keys that overflow. A tagged
+/// document's keys move past the previous one's, also in an annotation
+/// written inside its page.
+#[test]
+fn what_the_bundle_would_lose_is_refused() {
+    let metadata = format!("<</Type/Metadata/Subtype/XML/Length 32>> stream {XMP_PACKET}");
+    let catalog = "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/Lang(ru-RU)/StructTreeRoot 7 0 R>>";
+    let page = "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595.28 841.89]/StructParents 0/Annots[<</Type/Annot/Subtype/Link/Rect[0 0 1 1]/StructParent 1>>]>>";
+    let root = "<</Type/StructTreeRoot/K[8 0 R]/ParentTree<</Nums[0[8 0 R] 1 8 0 R]>>/ParentTreeNextKey 2>>";
+    let tagged = |catalog: &str, pages: &str, page: &str, root: &str| {
+        pdf_of(&[
+            (1, catalog),
+            (2, pages),
+            (3, page),
+            (5, "<</Title<FEFF0410>>>"),
+            (6, &metadata),
+            (7, root),
+            (8, "<</Type/StructElem/S/Document/P 7 0 R/K[0]/Pg 3 0 R>>"),
+        ])
+    };
+    let pages = "<</Type/Pages/Count 1/Kids[3 0 R]>>";
+    let good = tagged(catalog, pages, page, root);
+    let parts = [
+        JoinPart {
+            pdf: &good,
+            title: "Первый",
+        },
+        JoinPart {
+            pdf: &good,
+            title: "Второй",
+        },
+    ];
+    let joined = join(&parts, &good).unwrap();
+    let file = File::parse(&joined).unwrap();
+    let mut keys = Vec::new();
+    for object in &file.objects {
+        let Obj::Dict(d) = &object.value else {
+            continue;
+        };
+        if name(get(d, b"Type")) == Some(b"Page".as_slice()) {
+            let Some(Obj::Int(k)) = get(d, b"StructParents") else {
+                panic!()
+            };
+            let Obj::Dict(annot) = &array(d, b"Annots")[0] else {
+                panic!()
+            };
+            let Some(Obj::Int(a)) = get(annot, b"StructParent") else {
+                panic!()
+            };
+            keys.push((*k, *a));
+        }
+    }
+    assert_eq!(
+        keys,
+        [(0, 1), (2, 3)],
+        "the second document's keys follow the first's"
+    );
+
+    let refused = |pdf: Vec<u8>| {
+        join(
+            &[JoinPart {
+                pdf: &pdf,
+                title: "Т",
+            }],
+            &good,
+        )
+        .unwrap_err()
+        .0
+    };
+    assert_eq!(
+        refused(tagged(
+            catalog,
+            "<</Type/Pages/Count 1/Kids[3 0 R]/Rotate 90>>",
+            page,
+            root
+        )),
+        "page tree entry Rotate"
+    );
+    assert_eq!(
+        refused(tagged(
+            catalog,
+            pages,
+            page,
+            "<</Type/StructTreeRoot/K[8 0 R]/ParentTree<</Nums[]>>/ClassMap<<>>>>"
+        )),
+        "structure tree entry ClassMap"
+    );
+    assert_eq!(
+        refused(tagged(
+            &catalog.replace("ru-RU", "en-US"),
+            pages,
+            page,
+            root
+        )),
+        "a document in another language"
+    );
+    assert_eq!(
+        refused(tagged(
+            catalog,
+            pages,
+            page,
+            "<</Type/StructTreeRoot/K[8 0 R]/ParentTree<</Nums[9223372036854775807[8 0 R]]>>>>"
+        )),
+        "parent tree key"
+    );
+    let mut twice = good.clone();
+    let xref = syntax::find(&twice, b"xref\n0 9\n").unwrap() + b"xref\n0 9\n".len();
+    // A second subsection listing object 3 again.
+    let entry3 = twice[xref + 3 * 20..xref + 4 * 20].to_vec();
+    let trailer = syntax::find(&twice, b"trailer").unwrap();
+    twice.splice(trailer..trailer, [b"3 1\n".as_slice(), &entry3].concat());
+    assert_eq!(
+        File::parse(&twice).err(),
+        Some(JoinError("an object number used twice".into()))
+    );
 }
