@@ -24,7 +24,7 @@
 mod syntax;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syntax::{
     decode_string, get, get_opt_ref, get_ref, literal_string, name, set, text_string, write_file,
@@ -140,9 +140,15 @@ impl<'a> Bundle<'a> {
     /// structure tied to the bundle's.
     fn add(&mut self, index: usize, title: &str, file: &File<'a>) -> Result<(), JoinError> {
         let anchors = anchors(file)?;
+        // Membership by hash: a school at the limits has ~10⁵ objects and
+        // hundreds of pages.
+        let dropped: HashSet<u32> = anchors.dropped.iter().copied().collect();
+        let pages: HashSet<u32> = anchors.pages.iter().copied().collect();
+        let outline_tops: HashSet<u32> = anchors.outline_tops.iter().copied().collect();
+        let struct_tops: HashSet<u32> = anchors.struct_tops.iter().copied().collect();
         let mut map: HashMap<u32, u32> = HashMap::new();
         for object in &file.objects {
-            if !anchors.dropped.contains(&object.num) {
+            if !dropped.contains(&object.num) {
                 map.insert(object.num, self.next);
                 self.next += 1;
             }
@@ -166,13 +172,13 @@ impl<'a> Bundle<'a> {
         self.outline_entry(index, title, file, &anchors, &renumber)?;
 
         for object in &file.objects {
-            if anchors.dropped.contains(&object.num) {
+            if dropped.contains(&object.num) {
                 continue;
             }
             // Only the keys set anew below may point at a dropped object.
-            let page = anchors.pages.contains(&object.num);
-            let outline_top = anchors.outline_tops.contains(&object.num);
-            let struct_top = anchors.struct_tops.contains(&object.num);
+            let page = pages.contains(&object.num);
+            let outline_top = outline_tops.contains(&object.num);
+            let struct_top = struct_tops.contains(&object.num);
             let dropped: &[u32] = if page || outline_top || struct_top {
                 &anchors.dropped
             } else {
