@@ -429,9 +429,7 @@ fn pdf_info(pdf: &[u8]) -> Option<Vec<String>> {
     if !tool_available("pdfinfo", "poppler-utils") {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = pdf_file(pdf);
     let out = Command::new("pdfinfo").arg(&path).output().unwrap();
     Some(
         String::from_utf8_lossy(&out.stdout)

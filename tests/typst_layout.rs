@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::common::pdf_file;
+
 use nastavnik_gen::ir::{Block, Document, Inline, Paragraph, Section};
 use nastavnik_gen::{DocumentKind, FontPolicy, Format, GenError, Renderer, Templates, TypstEngine};
 
@@ -20,9 +22,7 @@ fn school(name: &str) -> nastavnik_core::Prepared {
 /// Runs a poppler tool on a PDF; `None` (said aloud, and a failure on CI)
 /// when the tool is missing.
 fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> Option<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = pdf_file(pdf);
     let mut command = Command::new(tool);
     command.args(args).arg(&path);
     if tool == "pdftotext" {

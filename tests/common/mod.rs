@@ -58,14 +58,21 @@ pub fn tool_available(program: &str, package: &str) -> bool {
     found
 }
 
+/// A PDF written to a temporary folder for a tool to read: the folder
+/// (removed when dropped) and the file's path.
+pub fn pdf_file(pdf: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    (dir, path)
+}
+
 /// The text of a PDF in content order (`pdftotext -raw`).
 pub fn pdf_text(pdf: &[u8]) -> Option<String> {
     if !tool_available("pdftotext", "poppler-utils") {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = pdf_file(pdf);
     let out = Command::new("pdftotext")
         .arg("-raw")
         .arg(&path)
@@ -86,9 +93,7 @@ pub fn pdf_syntax_problems(pdf: &[u8]) -> Option<String> {
     if !tool_available("qpdf", "qpdf") {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = pdf_file(pdf);
     let out = Command::new("qpdf")
         .arg("--check")
         .arg(&path)
@@ -104,9 +109,7 @@ pub fn page_images(pdf: &[u8]) -> Option<Vec<Vec<u8>>> {
     if !tool_available("pdftoppm", "poppler-utils") {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (dir, path) = pdf_file(pdf);
     let out = Command::new("pdftoppm")
         .args(["-r", "24", "-gray"])
         .arg(&path)
@@ -133,9 +136,7 @@ pub fn pdf_pages(pdf: &[u8]) -> Option<usize> {
     if !tool_available("pdfinfo", "poppler-utils") {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = pdf_file(pdf);
     let out = Command::new("pdfinfo").arg(&path).output().unwrap();
     let info = String::from_utf8_lossy(&out.stdout);
     info.lines()
@@ -422,9 +423,7 @@ pub fn pdf_page_text(pdf: &[u8], page: usize) -> Option<String> {
     if !tool_available("pdftotext", "poppler-utils") {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = pdf_file(pdf);
     let p = page.to_string();
     let out = Command::new("pdftotext")
         .args(["-raw", "-f", &p, "-l", &p])

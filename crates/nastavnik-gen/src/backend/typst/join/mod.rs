@@ -228,23 +228,18 @@ impl<'a> Bundle<'a> {
         let root = file.dict(root)?;
         // What the bundle's root makes anew; anything else (class map,
         // namespaces…) it would lose.
-        const UNDERSTOOD: [&[u8]; 6] = [
-            b"Type",
-            b"K",
-            b"ParentTree",
-            b"ParentTreeNextKey",
-            b"RoleMap",
-            b"IDTree",
-        ];
-        if let Some((key, _)) = root
-            .iter()
-            .find(|(k, _)| !UNDERSTOOD.contains(&k.as_slice()))
-        {
-            return refuse(format!(
-                "structure tree entry {}",
-                String::from_utf8_lossy(key)
-            ));
-        }
+        only_keys(
+            root,
+            &[
+                b"Type",
+                b"K",
+                b"ParentTree",
+                b"ParentTreeNextKey",
+                b"RoleMap",
+                b"IDTree",
+            ],
+            "structure tree entry",
+        )?;
         match get(root, b"RoleMap") {
             None => {}
             Some(Obj::Dict(roles)) => {
@@ -501,22 +496,20 @@ fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
     let catalog = file.dict(file.root)?;
     // What the bundle makes anew or takes from its metadata; anything else
     // (output intents, named destinations, page labels…) it would lose.
-    const UNDERSTOOD: [&[u8]; 8] = [
-        b"Type",
-        b"Pages",
-        b"Metadata",
-        b"Lang",
-        b"StructTreeRoot",
-        b"MarkInfo",
-        b"ViewerPreferences",
-        b"Outlines",
-    ];
-    if let Some((key, _)) = catalog
-        .iter()
-        .find(|(k, _)| !UNDERSTOOD.contains(&k.as_slice()))
-    {
-        return refuse(format!("catalog entry {}", String::from_utf8_lossy(key)));
-    }
+    only_keys(
+        catalog,
+        &[
+            b"Type",
+            b"Pages",
+            b"Metadata",
+            b"Lang",
+            b"StructTreeRoot",
+            b"MarkInfo",
+            b"ViewerPreferences",
+            b"Outlines",
+        ],
+        "catalog entry",
+    )?;
     let pages_root = get_ref(catalog, b"Pages")?;
     let outlines = get_opt_ref(catalog, b"Outlines")?;
     let struct_root = get_opt_ref(catalog, b"StructTreeRoot")?;
@@ -528,12 +521,7 @@ fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
 
     let root_pages = file.dict(pages_root)?;
     // Attributes the pages inherit from the root would be lost with it.
-    if let Some((key, _)) = root_pages
-        .iter()
-        .find(|(k, _)| !matches!(k.as_slice(), b"Type" | b"Kids" | b"Count"))
-    {
-        return refuse(format!("page tree entry {}", String::from_utf8_lossy(key)));
-    }
+    only_keys(root_pages, &[b"Type", b"Kids", b"Count"], "page tree entry")?;
     let Some(Obj::Array(kids)) = get(root_pages, b"Kids") else {
         return refuse("page tree without kids");
     };
@@ -598,6 +586,15 @@ fn anchors(file: &File<'_>) -> Result<Anchors, JoinError> {
         struct_tops,
         dropped,
     })
+}
+
+/// Refuses a dictionary with a key not in `known`: the join would drop it
+/// (`what` names the place in the refusal).
+fn only_keys(d: &Dict, known: &[&[u8]], what: &str) -> Result<(), JoinError> {
+    match d.iter().find(|(k, _)| !known.contains(&k.as_slice())) {
+        Some((key, _)) => refuse(format!("{what} {}", String::from_utf8_lossy(key))),
+        None => Ok(()),
+    }
 }
 
 /// Moves the marked-content keys of a page (`/StructParents`) or an

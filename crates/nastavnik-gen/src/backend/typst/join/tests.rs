@@ -259,13 +259,35 @@ fn pdf_of(objects: &[(u32, &str)]) -> Vec<u8> {
 
 const XMP_PACKET: &str = "<xmpTPg:NPages>1</xmpTPg:NPages>";
 
+/// An XMP stream object holding [`XMP_PACKET`], for [`pdf_of`].
+fn xmp_object() -> String {
+    format!(
+        "<</Type/Metadata/Subtype/XML/Length {}>> stream {XMP_PACKET}",
+        XMP_PACKET.len()
+    )
+}
+
+/// The same PDF as two documents of a bundle.
+fn twice(pdf: &[u8]) -> [JoinPart<'_>; 2] {
+    [
+        JoinPart {
+            pdf,
+            title: "Первый",
+        },
+        JoinPart {
+            pdf,
+            title: "Второй",
+        },
+    ]
+}
+
 /// Untagged one-page PDFs join into one of two pages, each document an
 /// outline entry; a page tree with a level between it and its pages
 /// (which `typst-pdf` does not write) is refused, so that the bundle is
 /// then written from the layout.
 #[test]
 fn pdfs_join_and_a_shape_not_understood_is_refused() {
-    let metadata = format!("<</Type/Metadata/Subtype/XML/Length 32>> stream {XMP_PACKET}");
+    let metadata = xmp_object();
     let flat = pdf_of(&[
         (
             1,
@@ -280,16 +302,7 @@ fn pdfs_join_and_a_shape_not_understood_is_refused() {
         (5, "<</Title<FEFF0410>/Creator(nastavnik)>>"),
         (6, &metadata),
     ]);
-    let parts = [
-        JoinPart {
-            pdf: &flat,
-            title: "Первый",
-        },
-        JoinPart {
-            pdf: &flat,
-            title: "Второй",
-        },
-    ];
+    let parts = twice(&flat);
     let joined = join(&parts, &flat).unwrap();
     let file = File::parse(&joined).unwrap();
     let catalog = file.dict(file.root).unwrap();
@@ -379,7 +392,7 @@ fn what_is_not_a_pdf_is_refused() {
 /// written inside its page.
 #[test]
 fn what_the_bundle_would_lose_is_refused() {
-    let metadata = format!("<</Type/Metadata/Subtype/XML/Length 32>> stream {XMP_PACKET}");
+    let metadata = xmp_object();
     let catalog = "<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R/Lang(ru-RU)/StructTreeRoot 7 0 R>>";
     let page = "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595.28 841.89]/StructParents 0/Annots[<</Type/Annot/Subtype/Link/Rect[0 0 1 1]/StructParent 1>>]>>";
     let root = "<</Type/StructTreeRoot/K[8 0 R]/ParentTree<</Nums[0[8 0 R] 1 8 0 R]>>/ParentTreeNextKey 2>>";
@@ -396,16 +409,7 @@ fn what_the_bundle_would_lose_is_refused() {
     };
     let pages = "<</Type/Pages/Count 1/Kids[3 0 R]>>";
     let good = tagged(catalog, pages, page, root);
-    let parts = [
-        JoinPart {
-            pdf: &good,
-            title: "Первый",
-        },
-        JoinPart {
-            pdf: &good,
-            title: "Второй",
-        },
-    ];
+    let parts = twice(&good);
     let joined = join(&parts, &good).unwrap();
     let file = File::parse(&joined).unwrap();
     let mut keys = Vec::new();
