@@ -9,12 +9,18 @@
 //!
 //! Off (the default, embedded templates), the allocator adds one relaxed
 //! load per allocation.
+//!
+//! Under the counting is mimalloc, not the C library's allocator: Typst's
+//! layout allocates in many small pieces, and a region's bundle is about a
+//! tenth faster on it (`nastavnik-bench throughput`).
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc as Inner;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 
-/// The system allocator, counting while the ceiling is on.
+/// mimalloc, counting while the ceiling is on.
 pub struct Counted;
 
 static ON: AtomicBool = AtomicBool::new(false);
@@ -56,7 +62,7 @@ fn over() -> ! {
     std::process::exit(1)
 }
 
-// SAFETY: every call goes to the system allocator with the caller's own
+// SAFETY: every call goes to mimalloc with the caller's own
 // arguments; the counting touches only atomics.
 unsafe impl GlobalAlloc for Counted {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
@@ -64,7 +70,7 @@ unsafe impl GlobalAlloc for Counted {
             charge(layout.size() as isize);
         }
         // SAFETY: the caller's layout, passed on.
-        unsafe { System.alloc(layout) }
+        unsafe { Inner.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
@@ -72,7 +78,7 @@ unsafe impl GlobalAlloc for Counted {
             charge(layout.size() as isize);
         }
         // SAFETY: the caller's layout, passed on.
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe { Inner.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -80,7 +86,7 @@ unsafe impl GlobalAlloc for Counted {
             HELD.fetch_sub(layout.size() as isize, Relaxed);
         }
         // SAFETY: the caller's pointer and layout, passed on.
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { Inner.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -88,6 +94,6 @@ unsafe impl GlobalAlloc for Counted {
             charge(new_size as isize - layout.size() as isize);
         }
         // SAFETY: the caller's pointer, layout and size, passed on.
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { Inner.realloc(ptr, layout, new_size) }
     }
 }

@@ -21,6 +21,9 @@
 //! to four years) and the wording of its roadmap items, so every document
 //! is laid out anew, as in a real region.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};

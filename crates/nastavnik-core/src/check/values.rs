@@ -27,7 +27,7 @@ pub fn check(org: &Organization) -> Vec<Problem> {
     let mut problems = Vec::new();
     // The model as data: every date and link, found by shape and key, with its path.
     if let Ok(tree) = serde_json::to_value(org) {
-        walk(&tree, String::new(), &mut problems);
+        walk(&tree, &mut problems);
     }
     for (name, report) in [
         ("interim", org.reports.interim.as_ref()),
@@ -57,22 +57,57 @@ pub fn check(org: &Organization) -> Vec<Problem> {
     problems
 }
 
-fn walk(value: &Value, path: String, problems: &mut Vec<Problem>) {
-    // An explicit stack: the model's depth is the file's, and a file is not trusted.
-    let mut stack = vec![(value, path)];
-    while let Some((value, path)) = stack.pop() {
+/// One step from a value to its child.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// The path of step `at` in `steps` (each step knows its parent's index),
+/// written only for a problem: «roadmap.sections[0].items[2].link».
+fn path_of(steps: &[(usize, Step<'_>)], mut at: usize) -> String {
+    let mut chain = Vec::new();
+    while at != 0 {
+        let (parent, step) = steps[at];
+        chain.push(step);
+        at = parent;
+    }
+    let mut path = String::new();
+    for step in chain.into_iter().rev() {
+        match step {
+            Step::Key(key) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Step::Index(i) => {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+fn walk(value: &Value, problems: &mut Vec<Problem>) {
+    // An explicit stack: the model's depth is the file's, and a file is not
+    // trusted. Every value's path is a step after its parent's, so that only
+    // a problem's path is ever written out.
+    let mut steps: Vec<(usize, Step<'_>)> = vec![(0, Step::Index(0))];
+    let mut stack = vec![(value, 0)];
+    while let Some((value, at)) = stack.pop() {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    let child = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
+                    steps.push((at, Step::Key(key)));
+                    let child = steps.len() - 1;
                     if key == "link" {
                         if let Value::String(link) = v {
                             if let Some(message) = link_problem(link) {
-                                problems.push(error(child.clone(), message));
+                                problems.push(error(path_of(&steps, child), message));
                             }
                         }
                     }
@@ -81,14 +116,15 @@ fn walk(value: &Value, path: String, problems: &mut Vec<Problem>) {
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    stack.push((v, format!("{path}[{i}]")));
+                    steps.push((at, Step::Index(i)));
+                    stack.push((v, steps.len() - 1));
                 }
             }
             Value::String(text) => {
                 if let Some(year) = iso_year(text) {
                     if !YEARS.contains(&year) {
                         problems.push(error(
-                            path,
+                            path_of(&steps, at),
                             format!(
                                 "год {year} не похож на настоящий: даты документов — с {} по {} год",
                                 YEARS.start(),
@@ -201,5 +237,35 @@ mod tests {
             .find(|d| d.field == "orders.curator.date")
             .unwrap();
         assert_eq!(placed.line, 5, "{err}");
+    }
+
+    #[test]
+    fn a_problem_deep_in_lists_is_placed_at_its_own_item() {
+        let sample = include_str!("../../../../samples/sosh19-2021.yaml");
+        let yaml = sample.replacen(
+            "&site http://kna-s19.edu.27.ru/index.php?id=nastavnichestvo",
+            "&site javascript:alert(1)",
+            1,
+        );
+        let err = crate::load_str(&yaml, "s.yaml").unwrap_err();
+        let links: Vec<(&str, usize)> = err
+            .diagnostics()
+            .iter()
+            .filter(|d| d.field.ends_with(".link"))
+            .map(|d| (d.field.as_str(), d.line))
+            .collect();
+        // The anchor's own place and every alias of it, each at its item.
+        assert!(links.len() > 2, "{err}");
+        assert_eq!(links[0].1, 39, "{err}");
+        assert!(
+            links[0].0.starts_with("roadmap.") && links[0].0.ends_with("].evidence[0].link"),
+            "{err}"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|(f, line)| f.ends_with(".evidence[1].link") && *line == 55),
+            "{err}"
+        );
     }
 }

@@ -330,7 +330,6 @@ static EVERY: LazyLock<Regex> =
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(?:([0-9]+|[а-яё]+)\s+раза?|(дважды|трижды|четырежды))\s+в\s+(неделю|месяц|четверть|полугодие|год)").unwrap()
 });
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,;]+").unwrap());
 
 /// Years a deadline of a mentoring programme can fall in.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
@@ -383,6 +382,11 @@ fn date(day: &str, month: u32, year_text: &str, raw: &str) -> Result<NaiveDate, 
 
 /// Parses one deadline at the start of `s`; returns it and the bytes consumed.
 fn parse_one(s: &str, raw: &str) -> Result<Option<(When, usize)>, DeadlineError> {
+    // Each shape is anchored at the start and begins with a digit or with a
+    // letter: only the shapes that can match are tried.
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return parse_from_digit(s, raw);
+    }
     if let Some(c) = BY.captures(s) {
         let m: u32 = c[2].parse().unwrap_or(0);
         return Ok(Some((When::By(date(&c[1], m, &c[3], raw)?), c[0].len())));
@@ -434,17 +438,6 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(When, usize)>, DeadlineError>
             return Ok(Some((When::Month(YearMonth { year, month }), c[0].len())));
         }
     }
-    if let Some(c) = ON.captures(s) {
-        let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((When::On(date(&c[1], m, &c[3], raw)?), c[0].len())));
-    }
-    if let Some(c) = ISO.captures(s) {
-        let m: u32 = c[2].parse().unwrap_or(0);
-        return Ok(Some((When::On(date(&c[3], m, &c[1], raw)?), c[0].len())));
-    }
-    if let Some(c) = YEAR_ONLY.captures(s) {
-        return Ok(Some((When::Year(year(&c[1], raw)?), c[0].len())));
-    }
     if let Some(c) = WHOLE.captures(s) {
         let of = c[1].trim();
         let of = (!of.is_empty()).then(|| of.to_string());
@@ -459,6 +452,27 @@ fn parse_one(s: &str, raw: &str) -> Result<Option<(When, usize)>, DeadlineError>
         };
         return Ok(Some((When::Recurring(rhythm), c[0].len())));
     }
+    times_per(s, raw)
+}
+
+/// The shapes that begin with a digit: a date, an ISO date, a year, «2 раза в месяц».
+fn parse_from_digit(s: &str, raw: &str) -> Result<Option<(When, usize)>, DeadlineError> {
+    if let Some(c) = ON.captures(s) {
+        let m: u32 = c[2].parse().unwrap_or(0);
+        return Ok(Some((When::On(date(&c[1], m, &c[3], raw)?), c[0].len())));
+    }
+    if let Some(c) = ISO.captures(s) {
+        let m: u32 = c[2].parse().unwrap_or(0);
+        return Ok(Some((When::On(date(&c[3], m, &c[1], raw)?), c[0].len())));
+    }
+    if let Some(c) = YEAR_ONLY.captures(s) {
+        return Ok(Some((When::Year(year(&c[1], raw)?), c[0].len())));
+    }
+    times_per(s, raw)
+}
+
+/// «2 раза в месяц», «дважды в год».
+fn times_per(s: &str, raw: &str) -> Result<Option<(When, usize)>, DeadlineError> {
     if let Some(c) = TIMES.captures(s) {
         let number = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
         let Some(times) = times(number) else {
@@ -510,15 +524,17 @@ impl std::str::FromStr for When {
             };
             rest = &rest[used..];
             // A pattern must end at a word boundary: «2020 года» is not «2020 г» + «ода».
-            match SEPARATOR.find(rest) {
-                Some(sep) => rest = &rest[sep.end()..],
-                None if rest.is_empty() || rest.starts_with(['.', ')']) => {
-                    rest = rest.trim_start_matches(['.', ')']);
-                    if !rest.is_empty() {
-                        return Ok(When::Text(text.clone()));
-                    }
+            let separated =
+                rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+            if separated.len() < rest.len() {
+                rest = separated;
+            } else if rest.is_empty() || rest.starts_with(['.', ')']) {
+                rest = rest.trim_start_matches(['.', ')']);
+                if !rest.is_empty() {
+                    return Ok(When::Text(text.clone()));
                 }
-                None => return Ok(When::Text(text.clone())),
+            } else {
+                return Ok(When::Text(text.clone()));
             }
             parts.push(deadline);
         }
@@ -614,6 +630,34 @@ mod tests {
                 Ok(d) => assert_eq!(year, "2020", "{raw}: {d:?}"),
             }
         }
+    }
+
+    #[test]
+    fn several_deadlines_mix_words_and_digits() {
+        let when: When = "май 2020, 03.06.2020; 2021 год;  2 раза в год, 2020-09-01"
+            .parse()
+            .unwrap();
+        let When::Several(parts) = &when else {
+            panic!("{when:?}")
+        };
+        assert!(
+            matches!(
+                parts.as_slice(),
+                [
+                    When::Month(_),
+                    When::On(_),
+                    When::Year(_),
+                    When::Recurring(_),
+                    When::On(_)
+                ]
+            ),
+            "{when:?}"
+        );
+        // A shape that does not end at a word's edge is text, as written.
+        assert_eq!(
+            "2020 годами".parse::<When>(),
+            Ok(When::Text("2020 годами".into()))
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod dates;
 pub mod numbers;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -225,18 +226,55 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(polish("школа №9, А.В.Уханов, 2020 г."), "школа №\u{a0}9, А.В.\u{a0}Уханов, 2020\u{a0}г.");
 /// ```
 pub fn polish(text: &str) -> String {
-    if !text.contains(['№', '§', '.']) && !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every text of a document passes here, most of them with none of the
+    // cases: each rule runs only where what it needs is in the text.
+    let digit = text.bytes().any(|b| b.is_ascii_digit());
+    let sign = text.contains(['№', '§']);
+    let initial = has_initial(text);
+    if !(digit || sign || initial) {
         return text.to_string();
     }
-    let text = replace_words(&DAY_MONTH, text, true, |c| {
-        format!("{}\u{a0}{}", &c[1], &c[2])
-    });
-    let text = NUMBER_SIGN.replace_all(&text, "$1\u{a0}$2");
-    let text = replace_words(&INITIALS_FIRST, &text, false, |c| {
-        format!("{}{}\u{a0}{}", &c[1], &c[2], &c[3])
-    });
-    let text = SURNAME_FIRST.replace_all(&text, "$1\u{a0}$2$3");
-    YEAR_MARK.replace_all(&text, "$1\u{a0}$2").into_owned()
+    let mut text = Cow::Borrowed(text);
+    if digit {
+        text = changed(text, |t| {
+            replace_words(&DAY_MONTH, t, true, |c| format!("{}\u{a0}{}", &c[1], &c[2]))
+        });
+    }
+    if sign {
+        text = changed(text, |t| NUMBER_SIGN.replace_all(t, "$1\u{a0}$2"));
+    }
+    if initial {
+        text = changed(text, |t| {
+            replace_words(&INITIALS_FIRST, t, false, |c| {
+                format!("{}{}\u{a0}{}", &c[1], &c[2], &c[3])
+            })
+        });
+        text = changed(text, |t| SURNAME_FIRST.replace_all(t, "$1\u{a0}$2$3"));
+    }
+    if digit {
+        text = changed(text, |t| YEAR_MARK.replace_all(t, "$1\u{a0}$2"));
+    }
+    text.into_owned()
+}
+
+/// `text` after a rule, copied only when the rule changed it.
+fn changed<'t>(text: Cow<'t, str>, rule: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'t, str> {
+    let new = match rule(&text) {
+        Cow::Owned(new) => Some(new),
+        Cow::Borrowed(_) => None,
+    };
+    new.map_or(text, Cow::Owned)
+}
+
+/// Whether `text` has an initial — a capital Cyrillic letter and a full
+/// stop — which both rules on names need.
+fn has_initial(text: &str) -> bool {
+    let mut previous = ' ';
+    text.chars().any(|c| {
+        let initial = c == '.' && matches!(previous, 'А'..='Я' | 'Ё');
+        previous = c;
+        initial
+    })
 }
 
 /// A «далее —» right after a bracket of the name's own goes into that
@@ -411,6 +449,15 @@ mod tests {
             "с 1 по 15\u{a0}сентября 2023 года, до 25 числа"
         );
         assert_eq!(polish("без правил"), "без правил");
+        // Each rule alone, with nothing the others need in the text.
+        assert_eq!(polish("§ II"), "§\u{a0}II");
+        assert_eq!(polish("Е.В. Шевчук"), "Е.В.\u{a0}Шевчук");
+        assert_eq!(polish("Шевчук Е.В."), "Шевчук\u{a0}Е.В.");
+        assert_eq!(polish("Итоги года. Планы."), "Итоги года. Планы.");
+        assert_eq!(
+            polish("Е. В. Шевчук, № 5, 5 мая 2020 г."),
+            "Е.В.\u{a0}Шевчук, №\u{a0}5, 5\u{a0}мая 2020\u{a0}г."
+        );
         assert_eq!(
             hereinafter_in_one_bracket(
                 "Центр (ММЦ)\u{a0}(далее — ММС), школа (далее — Школа) и (А)(далее — Б)"
