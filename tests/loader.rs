@@ -85,6 +85,21 @@ fn syntax_mistakes_get_their_usual_cause() {
     }
 }
 
+/// Every kind of control character is refused at its place — a C0 byte,
+/// DEL, a C1 character (two bytes in UTF-8) — and a Cyrillic letter whose
+/// second byte looks like a C1 one («Р», 0xD0 0xA0) is not.
+#[test]
+fn control_characters_of_every_kind_are_placed() {
+    let message = "ошибка синтаксиса YAML: в тексте есть управляющий (невидимый) символ: удалите его или перепечатайте строку";
+    for control in ["\u{1}", "\u{7f}", "\u{9b}", "\u{80}"] {
+        let text = format!("{HEAD}short_name: Лицей{control} № 2\n");
+        // «short_name: Лицей» is 17 characters: the control is the 18th.
+        assert_eq!(answers(&text), [format!("4:18 : {message}")], "{control:?}");
+    }
+    let fine = format!("{HEAD}short_name: Лицей РФ\n");
+    assert!(load_str(&fine, "t.yaml").is_ok());
+}
+
 /// One 200 KB anchored string and 40 000 aliases of it: 8 GB expanded.
 /// The reading stops at the alias that crosses the budget, counted by size.
 #[test]

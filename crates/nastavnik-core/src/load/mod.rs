@@ -187,8 +187,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
             "файл пуст: опишите организацию — kind, name, head и остальные разделы (образец: samples/school9-2020.yaml)".into(),
         ));
     }
-    let lines = tree::LineIndex::new(text);
-    let controls = control_characters(text, &lines, origin);
+    let controls = control_characters(text, origin);
     if !controls.is_empty() {
         return Err(LoadError::Invalid(capped(controls)));
     }
@@ -502,7 +501,20 @@ fn remove_step(node: &mut Node, step: &str) -> bool {
 }
 
 /// A raw control character (an invisible one, or an escape sequence) in the text.
-fn control_characters(text: &str, lines: &tree::LineIndex, origin: &str) -> Vec<Diagnostic> {
+fn control_characters(text: &str, origin: &str) -> Vec<Diagnostic> {
+    // Most files have none: their bytes tell at once. A control character is
+    // a byte below 0x20 (but tab and line ends), DEL, or U+0080…U+009F
+    // (0xC2 0x80…0x9F in UTF-8).
+    let bytes = text.as_bytes();
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !suspect {
+        return Vec::new();
+    }
+    let lines = tree::LineIndex::new(text);
     text.char_indices()
         .filter(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
         .map(|(i, _)| {
