@@ -15,10 +15,10 @@
 //! tenth faster on it (`nastavnik-bench throughput`).
 
 use std::alloc::{GlobalAlloc, Layout};
-
-use mimalloc::MiMalloc as Inner;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
+
+use mimalloc::MiMalloc as Inner;
 
 /// mimalloc, counting while the ceiling is on.
 pub struct Counted;
@@ -62,8 +62,8 @@ fn over() -> ! {
     std::process::exit(1)
 }
 
-// SAFETY: every call goes to mimalloc with the caller's own
-// arguments; the counting touches only atomics.
+// SAFETY: every call goes to mimalloc with the caller's own arguments; the
+// counting touches only atomics.
 unsafe impl GlobalAlloc for Counted {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if ON.load(Relaxed) {

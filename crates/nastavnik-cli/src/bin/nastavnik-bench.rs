@@ -21,6 +21,8 @@
 //! to four years) and the wording of its roadmap items, so every document
 //! is laid out anew, as in a real region.
 
+/// The allocator under the `nastavnik` binary (see its `memory.rs`), so that
+/// bare Typst and nastavnik are measured on the same one.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
