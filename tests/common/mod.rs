@@ -69,16 +69,22 @@ pub fn pdf_file(pdf: &[u8]) -> (tempfile::TempDir, PathBuf) {
 
 /// The text of a PDF in content order (`pdftotext -raw`).
 pub fn pdf_text(pdf: &[u8]) -> Option<String> {
+    pdftotext(pdf, None)
+}
+
+/// `pdftotext -raw` of one page of a PDF (1-based), or of all of them.
+fn pdftotext(pdf: &[u8], page: Option<usize>) -> Option<String> {
     if !tool_available("pdftotext", "poppler-utils") {
         return None;
     }
     let (_dir, path) = pdf_file(pdf);
-    let out = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
+    let mut command = Command::new("pdftotext");
+    command.arg("-raw");
+    if let Some(page) = page {
+        let page = page.to_string();
+        command.args(["-f", &page, "-l", &page]);
+    }
+    let out = command.arg(&path).arg("-").output().unwrap();
     assert!(
         out.status.success(),
         "pdftotext failed: {}",
@@ -420,19 +426,7 @@ pub fn assert_rows_in(hay: &str, original: &str, rows: &[Vec<String>], what: &st
 
 /// The text of one page of a PDF.
 pub fn pdf_page_text(pdf: &[u8], page: usize) -> Option<String> {
-    if !tool_available("pdftotext", "poppler-utils") {
-        return None;
-    }
-    let (_dir, path) = pdf_file(pdf);
-    let p = page.to_string();
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-f", &p, "-l", &p])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    Some(String::from_utf8(out.stdout).unwrap())
+    pdftotext(pdf, Some(page))
 }
 
 /// Owned strings from literals.

@@ -202,12 +202,10 @@ pub fn keyed_blocks(text: &str) -> Vec<Tagged> {
         source.push('\n');
     }
     let text = source.as_str();
-    // Where each line starts, so that a heading or a point finds its line
-    // at once, not by counting from the start (a long provision has hundreds).
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    // A heading or a point finds its line at once, not by counting from the
+    // start (a long provision has hundreds).
+    let lines = nastavnik_core::load::tree::LineIndex::new(text);
+    let line_of = |offset: usize| lines.line_of(offset);
     let mut heading_key: Option<String> = None;
     let mut blocks: Vec<Tagged> = Vec::new();
     let mut inline: Vec<Inline> = Vec::new();

@@ -593,9 +593,16 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The 0-based line of byte `offset`: how many line ends come before it.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1)
+    }
+
     /// Line and column (1-based, column in characters) of byte `offset`.
     pub fn place(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|s| *s <= offset).max(1);
+        let line = self.line_of(offset) + 1;
         let start = self.starts[line - 1];
         let end = (start..=offset.min(text.len()))
             .rev()
@@ -692,5 +699,10 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.place(text, 0), (1, 1));
         assert_eq!(index.place(text, 3 + 4), (2, 3));
+        // A line end is on its own line; past the last one is the next.
+        assert_eq!(
+            [0, 2, 3, text.len()].map(|offset| index.line_of(offset)),
+            [0, 0, 1, 2]
+        );
     }
 }

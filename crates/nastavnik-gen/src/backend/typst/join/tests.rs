@@ -341,15 +341,6 @@ fn pdfs_join_and_a_shape_not_understood_is_refused() {
         (5, "<</Title<FEFF0410>>>"),
         (6, &metadata),
     ]);
-    let parts = [JoinPart {
-        pdf: &nested,
-        title: "Вложенный",
-    }];
-    assert_eq!(
-        join(&parts, &flat),
-        Err(JoinError("nested page tree".into()))
-    );
-
     let labelled = pdf_of(&[
         (
             1,
@@ -360,14 +351,13 @@ fn pdfs_join_and_a_shape_not_understood_is_refused() {
         (5, "<</Title<FEFF0410>>>"),
         (6, &metadata),
     ]);
-    let parts = [JoinPart {
-        pdf: &labelled,
-        title: "С метками страниц",
-    }];
-    assert_eq!(
-        join(&parts, &flat),
-        Err(JoinError("catalog entry PageLabels".into()))
-    );
+    for (pdf, title, refused) in [
+        (&nested, "Вложенный", "nested page tree"),
+        (&labelled, "С метками страниц", "catalog entry PageLabels"),
+    ] {
+        let parts = [JoinPart { pdf, title }];
+        assert_eq!(join(&parts, &flat), Err(JoinError(refused.into())));
+    }
 }
 
 #[test]
