@@ -185,43 +185,34 @@ fn render_organization(
     }
     // Render everything first: a failure writes nothing for this organisation.
     // The PDFs come from one layout of all the documents; the other formats
-    // are written beside it, on a thread of their own.
+    // are written beside it, by another worker of the pool if one is free.
     let others: Vec<Format> = job
         .formats
         .iter()
         .copied()
         .filter(|f| *f != Format::Pdf)
         .collect();
-    let (laid_out, written) = std::thread::scope(|scope| {
-        let written = (!others.is_empty()).then(|| {
-            scope.spawn(|| {
-                let mut out = Vec::new();
-                for (kind, doc) in &docs {
-                    for format in &others {
-                        let rendered = renderer
-                            .write(doc, *format)
-                            .map_err(|e| format!("{}: {e}", kind.id()))?;
-                        out.push((*kind, *format, rendered.bytes, rendered.pages));
-                    }
-                }
-                Ok::<_, String>(out)
-            })
-        });
-        let laid_out = if job.formats.contains(&Format::Pdf) {
-            bundle::pdfs(renderer, org.short(), &docs)
-                .map(Some)
+    let (laid_out, written) = rayon::join(
+        || {
+            job.formats
+                .contains(&Format::Pdf)
+                .then(|| bundle::pdfs(renderer, org.short(), &docs))
+                .transpose()
                 .map_err(|e| format!("PDF: {e}"))
-        } else {
-            Ok(None)
-        };
-        let written = match written {
-            Some(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err("сбой при записи DOCX".to_string())),
-            None => Ok(Vec::new()),
-        };
-        (laid_out, written)
-    });
+        },
+        || {
+            let mut out = Vec::new();
+            for (kind, doc) in &docs {
+                for format in &others {
+                    let rendered = renderer
+                        .write(doc, *format)
+                        .map_err(|e| format!("{}: {e}", kind.id()))?;
+                    out.push((*kind, *format, rendered.bytes, rendered.pages));
+                }
+            }
+            Ok::<_, String>(out)
+        },
+    );
     let laid_out = laid_out?;
     let mut written = written?.into_iter();
     let mut files: Vec<(String, Vec<u8>, Entry)> = Vec::new();
@@ -445,42 +436,51 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
     let budget = MemoryBudget::new(LAYOUT_BUDGET_BYTES);
-    std::thread::scope(|scope| {
-        for _ in 0..job.jobs.clamp(1, total) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(path) = files.get(i) else { break };
-                // A large school waits until the others in flight are done:
-                // its layout alone may take a gigabyte.
-                let weight = std::fs::metadata(path).map_or(0, |m| m.len());
-                let result = budget.run(weight, || {
-                    render_organization(renderer, path, &stems[i], &job.output, job)
-                });
-                // Memoized layouts of finished schools are not needed again.
-                nastavnik_gen::evict_caches();
-                match &progress {
-                    Some(bar) => {
-                        bar.set_message(
-                            path.file_name()
-                                .and_then(|n| n.to_str())
-                                .unwrap_or("")
-                                .to_string(),
-                        );
-                        bar.inc(1);
-                    }
-                    None if !job.quiet => match &result {
-                        Ok((folder, _)) => {
-                            eprintln!("готово: {} → {}", path.display(), folder.display())
-                        }
-                        Err(_) => eprintln!("ошибка: {}", path.display()),
-                    },
-                    None => {}
-                }
-                results
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((i, result));
+    // The workers are the threads of a pool of their own, one organisation
+    // at a time each; Typst's and the PDF writer's own parallel work (page
+    // runs, compressed streams) goes to the same threads, so `--jobs N`
+    // keeps N threads busy instead of N waiting on others'. Each worker is
+    // a broadcast job, which no other thread can take over: a worker that
+    // waits for the memory budget holds nothing another needs.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(job.jobs.clamp(1, total))
+        .thread_name(|i| format!("nastavnik-{i}"))
+        .build()
+        .map_err(|_| crate::bad_input("не удалось запустить потоки для сборки"))?;
+    pool.broadcast(|_| {
+        loop {
+            let i = next.fetch_add(1, Ordering::SeqCst);
+            let Some(path) = files.get(i) else { break };
+            // A large school waits until the others in flight are done:
+            // its layout alone may take a gigabyte.
+            let weight = std::fs::metadata(path).map_or(0, |m| m.len());
+            let result = budget.run(weight, || {
+                render_organization(renderer, path, &stems[i], &job.output, job)
             });
+            // Memoized layouts of finished schools are not needed again.
+            nastavnik_gen::evict_caches();
+            match &progress {
+                Some(bar) => {
+                    bar.set_message(
+                        path.file_name()
+                            .and_then(|n| n.to_str())
+                            .unwrap_or("")
+                            .to_string(),
+                    );
+                    bar.inc(1);
+                }
+                None if !job.quiet => match &result {
+                    Ok((folder, _)) => {
+                        eprintln!("готово: {} → {}", path.display(), folder.display())
+                    }
+                    Err(_) => eprintln!("ошибка: {}", path.display()),
+                },
+                None => {}
+            }
+            results
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((i, result));
         }
     });
     if let Some(bar) = progress {

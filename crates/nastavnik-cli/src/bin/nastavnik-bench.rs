@@ -421,49 +421,52 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
     for phase in [&timing::LAYOUT, &timing::CUT, &timing::EXPORT] {
         phase.take();
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .unwrap();
     let start = Instant::now();
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(file) = files.get(i) else { break };
-                match mode {
-                    Mode::Bare => {
-                        for source in &sources[i] {
-                            std::hint::black_box(engine.compile(source, "bench", None).unwrap());
-                            documents.fetch_add(1, Ordering::SeqCst);
-                        }
-                    }
-                    Mode::Bundle | Mode::Twice => {
-                        let org = loading
-                            .time(|| nastavnik_core::load_path(file))
-                            .unwrap()
-                            .organization;
-                        let (docs, _) = modelling
-                            .time(|| bundle::documents(&renderer, &org, &[]))
-                            .unwrap();
-                        if mode == Mode::Bundle {
-                            std::hint::black_box(
-                                writing
-                                    .time(|| bundle::pdfs(&renderer, org.short(), &docs))
-                                    .unwrap(),
-                            );
-                        } else {
-                            writing.time(|| {
-                                for (_, doc) in &docs {
-                                    std::hint::black_box(renderer.pdf(doc).unwrap());
-                                }
-                                let merged = bundle::merge(org.short(), &docs);
-                                std::hint::black_box(renderer.pdf(&merged).unwrap());
-                            });
-                        }
-                        documents.fetch_add(docs.len(), Ordering::SeqCst);
-                    }
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::SeqCst);
+        let Some(file) = files.get(i) else { break };
+        match mode {
+            Mode::Bare => {
+                for source in &sources[i] {
+                    std::hint::black_box(engine.compile(source, "bench", None).unwrap());
+                    documents.fetch_add(1, Ordering::SeqCst);
                 }
-                nastavnik_gen::evict_caches();
-            });
+            }
+            Mode::Bundle | Mode::Twice => {
+                let org = loading
+                    .time(|| nastavnik_core::load_path(file))
+                    .unwrap()
+                    .organization;
+                let (docs, _) = modelling
+                    .time(|| bundle::documents(&renderer, &org, &[]))
+                    .unwrap();
+                if mode == Mode::Bundle {
+                    std::hint::black_box(
+                        writing
+                            .time(|| bundle::pdfs(&renderer, org.short(), &docs))
+                            .unwrap(),
+                    );
+                } else {
+                    writing.time(|| {
+                        for (_, doc) in &docs {
+                            std::hint::black_box(renderer.pdf(doc).unwrap());
+                        }
+                        let merged = bundle::merge(org.short(), &docs);
+                        std::hint::black_box(renderer.pdf(&merged).unwrap());
+                    });
+                }
+                documents.fetch_add(docs.len(), Ordering::SeqCst);
+            }
         }
-    });
+        nastavnik_gen::evict_caches();
+    };
+    // The workers as `nastavnik bundle` runs them: a pool's threads, which
+    // also do Typst's and the PDF writer's parallel work (bare Typst too).
+    pool.broadcast(|_| work());
     let elapsed = start.elapsed();
     println!(
         "{} {} {:.0} {} {} {} {} {} {}",
