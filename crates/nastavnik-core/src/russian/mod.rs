@@ -71,16 +71,36 @@ pub fn month_nominative(month: u32) -> Option<&'static str> {
     NOMINATIVE.get(month.checked_sub(1)? as usize).copied()
 }
 
+/// Months in the prepositional case, as in «в июне 2020 г.».
+const PREPOSITIONAL: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
 /// Reads a month name in any case Russian documents use («июнь», «июня»,
-/// «Июне» …) and returns its number.
+/// «Июне» …) and returns its number. Every deadline of a roadmap passes
+/// here: the word is compared letter by letter, lower-cased and with «ё» as
+/// «е», without a copy.
 pub fn parse_month(word: &str) -> Option<u32> {
-    let word = word.to_lowercase().replace('ё', "е");
-    (0..12).find_map(|i| {
-        let gen = GENITIVE[i];
-        // The prepositional case: «в январе», «в мае», «в марте».
-        let prep = format!("{}е", gen.trim_end_matches(['я', 'а']));
-        (word == NOMINATIVE[i] || word == gen || word == prep).then_some(i as u32 + 1)
-    })
+    let is = |form: &str| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ё' { 'е' } else { c })
+            .eq(form.chars())
+    };
+    (0..12)
+        .find(|&i| is(NOMINATIVE[i]) || is(GENITIVE[i]) || is(PREPOSITIONAL[i]))
+        .map(|i| i as u32 + 1)
 }
 
 /// «19.11.2020»: digits with leading zeros, no «г.» (ГОСТ Р 7.0.97).
@@ -420,6 +440,15 @@ mod tests {
             assert_eq!(parse_month(nom), Some(m), "{nom}");
         }
         assert_eq!(parse_month("Мая"), Some(5));
+        // The prepositional case: the genitive without its ending, and «е».
+        for (m, gen) in (1..).zip(GENITIVE) {
+            let prep = format!("{}е", gen.trim_end_matches(['я', 'а']));
+            assert_eq!(parse_month(&prep), Some(m), "{prep}");
+            assert_eq!(parse_month(&prep.to_uppercase()), Some(m), "{prep}");
+        }
+        assert_eq!(parse_month("ИЮНЁ"), Some(6));
+        assert_eq!(parse_month("ма"), None);
+        assert_eq!(parse_month(""), None);
         assert_eq!(parse_month("маяк"), None);
         assert_eq!(month_genitive(13), None);
         assert_eq!(month_nominative(0), None);
