@@ -653,6 +653,14 @@ mod tests {
             ),
             "{when:?}"
         );
+        // A month in the prepositional case, May as well as June.
+        for (raw, month) in [("мае 2021 г.", 5), ("июне 2021 г.", 6)] {
+            assert_eq!(
+                raw.parse::<When>(),
+                Ok(When::Month(YearMonth { year: 2021, month })),
+                "{raw}"
+            );
+        }
         // A shape that does not end at a word's edge is text, as written.
         assert_eq!(
             "2020 годами".parse::<When>(),
