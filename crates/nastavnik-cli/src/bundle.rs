@@ -436,18 +436,7 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
     let budget = MemoryBudget::new(LAYOUT_BUDGET_BYTES);
-    // The workers are the threads of a pool of their own, one organisation
-    // at a time each; Typst's and the PDF writer's own parallel work (page
-    // runs, compressed streams) goes to the same threads, so `--jobs N`
-    // keeps N threads busy instead of N waiting on others'. Each worker is
-    // a broadcast job, which no other thread can take over: a worker that
-    // waits for the memory budget holds nothing another needs.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(job.jobs.clamp(1, total))
-        .thread_name(|i| format!("nastavnik-{i}"))
-        .build()
-        .map_err(|_| crate::bad_input("не удалось запустить потоки для сборки"))?;
-    pool.broadcast(|_| {
+    nastavnik_gen::bundle::in_parallel(job.jobs, total, || {
         loop {
             let i = next.fetch_add(1, Ordering::SeqCst);
             let Some(path) = files.get(i) else { break };
@@ -482,7 +471,8 @@ pub fn run(job: &BundleJob, renderer: &Renderer) -> Result<(), Failure> {
                 .unwrap_or_else(|e| e.into_inner())
                 .push((i, result));
         }
-    });
+    })
+    .map_err(|_| crate::bad_input("не удалось запустить потоки для сборки"))?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

@@ -115,3 +115,90 @@ pub fn pdfs(
             .compile_bundle(&source, &layout, title, &parts, renderer.standard)?;
     Ok(LaidOut { bundle, documents })
 }
+
+/// Runs `worker` on up to `jobs` threads at once, never more threads than
+/// `organisations`, and returns when every worker has returned. Each worker
+/// takes organisations from a shared queue until it is empty.
+///
+/// Each thread gets a Rayon pool of its own, and Typst's parallel work (page
+/// runs laid out side by side, PDF streams compressed while the next page is
+/// written) goes to that pool: with as many organisations as threads, each
+/// thread lays out its own school from start to end and no thread waits on
+/// work another thread took, which over a region is faster than one pool
+/// for all. With fewer organisations than `jobs`, their threads share the
+/// spare ones (one school on two cores: a pool of two).
+///
+/// A pool that cannot be made (the system refuses threads) is an error and
+/// nothing has run; a thread that cannot be started leaves its share to
+/// the others.
+///
+/// ```
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+/// let next = AtomicUsize::new(0);
+/// let done = AtomicUsize::new(0);
+/// nastavnik_gen::bundle::in_parallel(2, 5, || {
+///     while next.fetch_add(1, Ordering::SeqCst) < 5 {
+///         done.fetch_add(1, Ordering::SeqCst);
+///     }
+/// })
+/// .unwrap();
+/// assert_eq!(done.into_inner(), 5);
+/// ```
+pub fn in_parallel(
+    jobs: usize,
+    organisations: usize,
+    worker: impl Fn() + Sync,
+) -> Result<(), std::io::Error> {
+    let threads = jobs.clamp(1, organisations.max(1));
+    let per_thread = (jobs / threads).max(1);
+    let pools = (0..threads)
+        .map(|n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(per_thread)
+                .thread_name(move |i| format!("nastavnik-{n}-{i}"))
+                .build()
+                .map_err(std::io::Error::other)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let worker = &worker;
+    std::thread::scope(|scope| {
+        for pool in &pools[1..] {
+            // A thread refused by the system: the others take its share.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, move || pool.install(worker));
+        }
+        pools[0].install(worker);
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::in_parallel;
+
+    /// The threads each worker's Typst may use, one entry per worker.
+    fn pools(jobs: usize, organisations: usize) -> Vec<usize> {
+        let seen = Mutex::new(Vec::new());
+        in_parallel(jobs, organisations, || {
+            seen.lock().unwrap().push(rayon::current_num_threads());
+        })
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        seen
+    }
+
+    #[test]
+    fn threads_go_to_organisations_first_and_spare_ones_to_their_layouts() {
+        // A region: a thread per organisation, each laying out alone.
+        assert_eq!(pools(2, 200), [1, 1]);
+        assert_eq!(pools(4, 3), [1, 1, 1]);
+        // One school: all the threads for its layout.
+        assert_eq!(pools(2, 1), [2]);
+        assert_eq!(pools(6, 2), [3, 3]);
+        // Nothing to do, or no thread asked for: one worker, one thread.
+        assert_eq!(pools(2, 0), [2]);
+        assert_eq!(pools(0, 5), [1]);
+    }
+}

@@ -421,10 +421,6 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
     for phase in [&timing::LAYOUT, &timing::CUT, &timing::EXPORT] {
         phase.take();
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .unwrap();
     let start = Instant::now();
     let work = || loop {
         let i = next.fetch_add(1, Ordering::SeqCst);
@@ -464,9 +460,9 @@ fn throughput_run(mode: Mode, dir: &Path, count: usize, jobs: usize) {
         }
         nastavnik_gen::evict_caches();
     };
-    // The workers as `nastavnik bundle` runs them: a pool's threads, which
-    // also do Typst's and the PDF writer's parallel work (bare Typst too).
-    pool.broadcast(|_| work());
+    // The workers as `nastavnik bundle` runs them, bare Typst's too: a
+    // thread each, which also does its Typst's parallel work.
+    nastavnik_gen::bundle::in_parallel(jobs, files.len(), work).unwrap();
     let elapsed = start.elapsed();
     println!(
         "{} {} {:.0} {} {} {} {} {} {}",
