@@ -185,7 +185,8 @@ fn render_organization(
     }
     // Render everything first: a failure writes nothing for this organisation.
     // The PDFs come from one layout of all the documents; the other formats
-    // are written beside it, by another worker of the pool if one is free.
+    // are written beside it, on a spare thread of this organisation's pool
+    // if it has one (`bundle::in_parallel`), else after it.
     let others: Vec<Format> = job
         .formats
         .iter()
