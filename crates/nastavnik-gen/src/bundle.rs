@@ -197,8 +197,9 @@ mod tests {
         // One school: all the threads for its layout.
         assert_eq!(pools(2, 1), [2]);
         assert_eq!(pools(6, 2), [3, 3]);
-        // Nothing to do, or no thread asked for: one worker, one thread.
+        // Nothing to do: one worker with the threads asked for.
         assert_eq!(pools(2, 0), [2]);
+        // No thread asked for: one worker, one thread.
         assert_eq!(pools(0, 5), [1]);
     }
 }
